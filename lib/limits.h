@@ -1,0 +1,52 @@
+/*
+ * limits.h - every limit mailcf enforces, in one place.
+ *
+ * Each LIMIT_* mirrors a sendmail constant (conf.h of sendmail 8.17) or an
+ * RFC requirement, named in its comment. Code never uses a bare number for
+ * one of these. Include as "lib/limits.h" (never <limits.h>).
+ */
+#ifndef MAILCF_LIMITS_H
+#define MAILCF_LIMITS_H
+
+/* .cf logical line length we accept; sendmail MAXLINE is 2048 for per-line
+ * buffers but readcf grows lines dynamically; we cap at 64 KiB. */
+#define LIMIT_CF_LINE 65536
+/* Diagnostics per file before "too many errors" (cc-style cut-off). */
+#define LIMIT_DIAG_ERRORS 100
+/* Token length: sendmail MAXNAME 256. */
+#define LIMIT_TOKEN_LEN 256
+/* Tokens per address / rule side: sendmail MAXATOM 1000. */
+#define LIMIT_TOKENS 1000
+/* Numbered rulesets 0..99; with named ones up to MAXRWSETS 200. */
+#define LIMIT_RULESET_NUMBERED 100
+#define LIMIT_RULESETS 200
+/* Wildcards on one LHS: MAXMATCH 9 ($1..$9). */
+#define LIMIT_MATCH 9
+/* $> calls in one RHS: MAX_SUBR 16. */
+#define LIMIT_SUBR 16
+/* Nested ruleset calls: MAXRULERECURSION 50. */
+#define LIMIT_RULE_RECURSION 50
+/* Iterations of one rule before "Infinite loop": 100 in rewrite(). */
+#define LIMIT_RULE_LOOP 100
+/* Macro name length: MAXMACNAMELEN 25. */
+#define LIMIT_MACRO_NAME 25
+/* Map args: MAX_MAP_ARGS 10 (key + 9). */
+#define LIMIT_MAP_ARGS 10
+/* P lines: MAXPRIORITIES 25. */
+#define LIMIT_PRIORITIES 25
+/* M lines: MAXMAILERS 25. */
+#define LIMIT_MAILERS 25
+/* Map key length: MAXKEY 1024. */
+#define LIMIT_MAP_KEY 1024
+/* Macro expansion depth: MaxMacroRecursion default 10. */
+#define LIMIT_MACRO_RECURSION 10
+/* Files nested by include (m4 front end, aliases :include:). */
+#define LIMIT_INCLUDE_DEPTH 10
+
+/* SMTP (RFC 5321 4.5.3.1): command line 512 octets incl. CRLF, text line
+ * 1000 octets incl. CRLF, 100 recipients minimum buffer. */
+#define LIMIT_SMTP_COMMAND_LINE 512
+#define LIMIT_SMTP_TEXT_LINE 1000
+#define LIMIT_SMTP_RCPTS 100
+
+#endif
