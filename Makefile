@@ -39,7 +39,7 @@ LDLIBS   := -lgdbm -lyaml -lcdb
 
 # Debian packages needed to build and test; modules append to this.
 DEPS_PKGS := make gcc m4 libgdbm-dev libyaml-dev libcmocka-dev libcdb-dev clang \
-	python3 python3-jsonschema python3-yaml swaks curl util-linux
+	python3 python3-jsonschema python3-yaml swaks curl util-linux libwrap0
 MAN_PAGES :=
 BENCHES   := $(wildcard tests/bench/*.bench)
 
