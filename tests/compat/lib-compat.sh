@@ -1,0 +1,182 @@
+# tests/compat/lib-compat.sh - run the REAL sendmail 8.17 as an oracle.
+#
+# Source after tests/lib.sh, then call compat_fetch (exits 77 = SKIP with a
+# one-line reason when the packages cannot be fetched or run). It sets:
+#   REAL_SENDMAIL REAL_MAKEMAP REAL_PRALIASES   the Debian binaries
+#   REAL_CF_DIR     the real m4 library, with a trailing slash
+#   REAL_SANDBOX    private files used by real_sendmail (hosts, switch, ...)
+# and provides:
+#   real_sendmail ARGS...   run the real sendmail in the sandbox (stdin kept)
+#   real_bt CF [ARGS...]    real_sendmail -C CF -bt ARGS... (stdin kept)
+#   real_m4_cf MC OUT       build OUT from MC with the real m4 library;
+#                           non-zero on m4 failure or "*** ERROR"
+#
+# Debian's sendmail-bin + sendmail-cf debs are fetched with `apt-get
+# download` into $SRC/build/sendmail/debs/ (once; cached; `apt-get update`
+# is tried if the first download fails) and extracted with dpkg -x into
+# $SRC/build/sendmail/root/. A flock on build/sendmail/lock makes concurrent
+# compat_fetch calls safe. The binary needs libwrap0 (tests/module.mk).
+#
+# What makes the real binary deterministic (verified with strace, 8.17.1.9):
+# - Hostname. sendmail takes $w/$j/$m from gethostname(); an unqualified
+#   name makes it sleep 60 s waiting for a FQDN. The sandbox runs it in a
+#   private UTS namespace with hostname x.localdomain, giving
+#   $w = x, $j = x.localdomain, $m = localdomain, and $=w seeded with
+#   "x.localdomain" and "localhost".
+# - Interfaces. At start-up it adds every interface address to $=w as
+#   "[a.b.c.d]" (the host's eth0 address would leak in). The sandbox also
+#   uses a private network namespace with only lo up, so $=w gets exactly
+#   "[127.0.0.1]" (no IPv6 entry appears). No network also means no DNS.
+# - Name service. It reads /etc/nsswitch.conf, /etc/hosts and /etc/passwd
+#   through libc, and /etc/mail/service.switch itself (falls back to
+#   "hosts dns files" when missing: the host map then sends DNS queries,
+#   e.g. for $[example.com$] during ruleset 3; without a network those
+#   print "Name server timeout" and status 75). real_sendmail passes
+#   -O ServiceSwitchFile=$REAL_SANDBOX/service.switch ("hosts files",
+#   "aliases files"), and in a private mount namespace bind-mounts
+#   $REAL_SANDBOX/hosts (127.0.0.1 and ::1 localhost only) over /etc/hosts
+#   and an empty directory over /etc/mail when the host has one. So
+#   "/map host example.com" gives "no match (68)" and "/map host localhost"
+#   gives "localhost.localdomain." on every machine.
+# - Files the .cf names. F classes (Fw /etc/mail/local-host-names, ...),
+#   K maps and AliasFile are opened at start-up; a missing F file prints
+#   "CF: line N: fileclass: cannot open 'PATH': No such file or directory"
+#   on stderr, and -bt still runs (exit status may be 71, EX_OSERR).
+#   Tests that need class or map files must generate a .cf pointing into
+#   their own $T (confCW_FILE, FEATURE(`access_db',`hash -o T/access')...).
+# - -bt never touches the queue (QueueDirectory, StatusFile, HelpFile are
+#   not opened); other modes will: pass -O QueueDirectory=$T/mqueue etc.
+# - Safe-file checks. Any file sendmail opens itself (service switch,
+#   class files, maps) on a path with a world-writable directory prints
+#   "WARNING: World writable directory /tmp" on stdout, interleaved with
+#   -bt output. Keep such files under $SRC/build (REAL_SANDBOX is there),
+#   or under $T only if TMPDIR is not world writable. The -C file itself
+#   may live anywhere (no warning observed for a .cf in /tmp).
+# - It logs to /dev/log if present (absent in the sandbox: nothing logged).
+# - Environment: run with env -i, LANG=C, TZ=UTC, fixed PATH.
+# - Sandbox fallbacks: "unshare -umn" (root), else "unshare -rumn" (user
+#   namespace), else "unshare -u" / "unshare -ru" (then $=w and DNS follow
+#   the host; COMPAT_SANDBOX says which one was picked). None: SKIP.
+# - The -bt prompt "> " is printed without a newline before each answer;
+#   the last line of output is "> " with no newline.
+
+COMPAT_DIR=${COMPAT_DIR:-$SRC/build/sendmail}
+COMPAT_PKGS="sendmail-bin sendmail-cf"
+
+# _compat_skip REASON: leave the test as SKIP (exit 77) with one line.
+_compat_skip() {
+	echo "SKIP: $*"
+	exit 77
+}
+
+# _compat_download: fetch the debs into $COMPAT_DIR/debs unless present.
+_compat_download() {
+	local debs=$COMPAT_DIR/debs p missing=
+	for p in $COMPAT_PKGS; do
+		ls "$debs/${p}_"*.deb >/dev/null 2>&1 || missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	command -v apt-get >/dev/null || return 1
+	(cd "$debs" && apt-get download $missing) >"$COMPAT_DIR/download.log" 2>&1 && return 0
+	apt-get update -qq >>"$COMPAT_DIR/download.log" 2>&1 || return 1
+	(cd "$debs" && apt-get download $missing) >>"$COMPAT_DIR/download.log" 2>&1
+}
+
+# _compat_extract: unpack the debs into $COMPAT_DIR/root (atomic rename).
+_compat_extract() {
+	local tmp=$COMPAT_DIR/root.tmp.$$ d
+	[ -f "$COMPAT_DIR/root/.extracted" ] && return 0
+	rm -rf "$tmp" && mkdir -p "$tmp" || return 1
+	for d in "$COMPAT_DIR"/debs/*.deb; do
+		dpkg -x "$d" "$tmp" || { rm -rf "$tmp"; return 1; }
+	done
+	touch "$tmp/.extracted"
+	rm -rf "$COMPAT_DIR/root" && mv "$tmp" "$COMPAT_DIR/root"
+}
+
+# _compat_sandbox_files: private hosts, service switch and empty /etc/mail.
+_compat_sandbox_files() {
+	local s=$COMPAT_DIR/sandbox
+	[ -f "$s/.ready" ] && return 0
+	mkdir -p "$s/etc-mail" || return 1
+	chmod 755 "$s" "$s/etc-mail"
+	printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n' >"$s/hosts"
+	printf 'hosts\tfiles\naliases\tfiles\n' >"$s/service.switch"
+	touch "$s/.ready"
+}
+
+# _compat_pick_sandbox: the strongest unshare mode that works here.
+_compat_pick_sandbox() {
+	local mode
+	for mode in -umn -rumn -u -ru; do
+		if unshare $mode sh -c 'hostname x.localdomain' >/dev/null 2>&1; then
+			COMPAT_SANDBOX=$mode
+			return 0
+		fi
+	done
+	return 1
+}
+
+# compat_fetch: make the real sendmail available, or exit 77.
+compat_fetch() {
+	command -v dpkg >/dev/null || _compat_skip "dpkg not available"
+	command -v m4 >/dev/null || _compat_skip "GNU m4 not installed (make deps)"
+	command -v flock >/dev/null || _compat_skip "flock not installed (util-linux)"
+	mkdir -p "$COMPAT_DIR/debs" || _compat_skip "cannot create $COMPAT_DIR"
+	{
+		flock -w 600 9 || _compat_skip "timed out waiting for $COMPAT_DIR/lock"
+		_compat_download || _compat_skip "apt-get download $COMPAT_PKGS failed (no package access?)"
+		_compat_extract || _compat_skip "dpkg -x of the sendmail debs failed"
+		_compat_sandbox_files || _compat_skip "cannot create $COMPAT_DIR/sandbox"
+	} 9>"$COMPAT_DIR/lock"
+	local r=$COMPAT_DIR/root
+	REAL_SENDMAIL=$r/usr/libexec/sendmail/sendmail
+	REAL_MAKEMAP=$r/usr/libexec/sendmail/makemap
+	REAL_PRALIASES=$r/usr/libexec/sendmail/praliases
+	REAL_CF_DIR=$r/usr/share/sendmail/cf/
+	REAL_SANDBOX=$COMPAT_DIR/sandbox
+	[ -x "$REAL_SENDMAIL" ] && [ -f "${REAL_CF_DIR}m4/cf.m4" ] ||
+		_compat_skip "unexpected layout in the sendmail debs"
+	if ldd "$REAL_SENDMAIL" 2>/dev/null | grep -q 'not found'; then
+		_compat_skip "real sendmail misses libraries (libwrap0? make deps):" \
+			"$(ldd "$REAL_SENDMAIL" | grep 'not found' | tr -s ' \t' ' ' | head -n 1)"
+	fi
+	"$REAL_MAKEMAP" -l >/dev/null 2>&1 || _compat_skip "real makemap does not run"
+	_compat_pick_sandbox || _compat_skip "unshare cannot create a UTS namespace here"
+	export REAL_SENDMAIL REAL_MAKEMAP REAL_PRALIASES REAL_CF_DIR REAL_SANDBOX COMPAT_SANDBOX
+}
+
+# real_sendmail ARGS...: run the real binary hermetically (see the header).
+real_sendmail() {
+	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C LC_ALL=C TZ=UTC HOME=/ \
+		SB="$REAL_SANDBOX" MODE="$COMPAT_SANDBOX" \
+		unshare $COMPAT_SANDBOX sh -c '
+		hostname x.localdomain || exit 70
+		case $MODE in *n*) ip link set lo up 2>/dev/null ;; esac
+		case $MODE in *m*)
+			mount --bind "$SB/hosts" /etc/hosts 2>/dev/null
+			[ -d /etc/mail ] && mount --bind "$SB/etc-mail" /etc/mail 2>/dev/null
+		esac
+		exec "$@"' sh "$REAL_SENDMAIL" -O ServiceSwitchFile="$REAL_SANDBOX/service.switch" "$@"
+}
+
+# real_bt CF [ARGS...]: address test mode on CF, stdin passed through.
+real_bt() {
+	local cf=$1; shift
+	real_sendmail -C "$cf" -bt "$@"
+}
+
+# real_m4_cf MC OUT: generate OUT from MC with the real library, atomically.
+real_m4_cf() {
+	local mc=$1 out=$2 rc=0
+	local tmp="$out.tmp.$$" err="$out.err.$$"
+	m4 -D_CF_DIR_="$REAL_CF_DIR" "${REAL_CF_DIR}m4/cf.m4" "$mc" >"$tmp" 2>"$err" || rc=$?
+	if [ $rc -eq 0 ] && grep -q '\*\*\* ERROR' "$err" "$tmp"; then rc=1; fi
+	cat "$err" >&2
+	rm -f "$err"
+	if [ $rc -ne 0 ]; then
+		rm -f "$tmp"
+		return "$rc"
+	fi
+	mv -f "$tmp" "$out"
+}
