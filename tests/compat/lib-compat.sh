@@ -38,10 +38,19 @@
 #   and an empty directory over /etc/mail when the host has one. So
 #   "/map host example.com" gives "no match (68)" and "/map host localhost"
 #   gives "localhost.localdomain." on every machine.
+# - Users. RunAsUser/TrustedUser/DefaultUser names are resolved at start-up
+#   ("readcf: option RunAsUser: unknown user smmsp" on a host without
+#   smmsp); local delivery tests look users up too. The sandbox also
+#   bind-mounts its own /etc/passwd, /etc/group and /etc/nsswitch.conf
+#   (files only): users root daemon bin mail smmsp mailnull nobody, plus
+#   alice (1000) and bob (1001) for tests; groups of the same names.
 # - Files the .cf names. F classes (Fw /etc/mail/local-host-names, ...),
 #   K maps and AliasFile are opened at start-up; a missing F file prints
 #   "CF: line N: fileclass: cannot open 'PATH': No such file or directory"
-#   on stderr, and -bt still runs (exit status may be 71, EX_OSERR).
+#   (CF is the -C argument as given)
+#   and -bt still runs; exit status 71 (EX_OSERR) or 70 after such errors.
+# - Start-up diagnostics ("CF: line N: readcf: ...", fileclass errors) go
+#   to STDOUT, before the "ADDRESS TEST MODE" banner, not to stderr.
 #   Tests that need class or map files must generate a .cf pointing into
 #   their own $T (confCW_FILE, FEATURE(`access_db',`hash -o T/access')...).
 # - -bt never touches the queue (QueueDirectory, StatusFile, HelpFile are
@@ -62,6 +71,7 @@
 
 COMPAT_DIR=${COMPAT_DIR:-$SRC/build/sendmail}
 COMPAT_PKGS="sendmail-bin sendmail-cf"
+COMPAT_SANDBOX_VERSION=2	# bump when the sandbox files change
 
 # _compat_skip REASON: leave the test as SKIP (exit 77) with one line.
 _compat_skip() {
@@ -97,12 +107,35 @@ _compat_extract() {
 # _compat_sandbox_files: private hosts, service switch and empty /etc/mail.
 _compat_sandbox_files() {
 	local s=$COMPAT_DIR/sandbox
-	[ -f "$s/.ready" ] && return 0
+	[ -f "$s/.ready-$COMPAT_SANDBOX_VERSION" ] && return 0
 	mkdir -p "$s/etc-mail" || return 1
 	chmod 755 "$s" "$s/etc-mail"
 	printf '127.0.0.1\tlocalhost\n::1\tlocalhost\n' >"$s/hosts"
 	printf 'hosts\tfiles\naliases\tfiles\n' >"$s/service.switch"
-	touch "$s/.ready"
+	printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files\n' >"$s/nsswitch.conf"
+	cat >"$s/passwd" <<-'PW'
+	root:x:0:0:root:/root:/bin/sh
+	daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
+	bin:x:2:2:bin:/bin:/usr/sbin/nologin
+	mail:x:8:8:mail:/var/mail:/usr/sbin/nologin
+	smmsp:x:100:101:Mail Submission Program:/var/lib/sendmail:/usr/sbin/nologin
+	mailnull:x:101:102:Mail Null:/var/lib/sendmail:/usr/sbin/nologin
+	alice:x:1000:1000:Alice Example:/home/alice:/bin/sh
+	bob:x:1001:1001:Bob Example:/home/bob:/bin/sh
+	nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+	PW
+	cat >"$s/group" <<-'GR'
+	root:x:0:
+	daemon:x:1:
+	bin:x:2:
+	mail:x:8:
+	smmsp:x:101:
+	mailnull:x:102:
+	alice:x:1000:
+	bob:x:1001:
+	nogroup:x:65534:
+	GR
+	touch "$s/.ready-$COMPAT_SANDBOX_VERSION"
 }
 
 # _compat_pick_sandbox: the strongest unshare mode that works here.
@@ -154,7 +187,9 @@ real_sendmail() {
 		hostname x.localdomain || exit 70
 		case $MODE in *n*) ip link set lo up 2>/dev/null ;; esac
 		case $MODE in *m*)
-			mount --bind "$SB/hosts" /etc/hosts 2>/dev/null
+			for f in hosts passwd group nsswitch.conf; do
+				mount --bind "$SB/$f" "/etc/$f" 2>/dev/null
+			done
 			[ -d /etc/mail ] && mount --bind "$SB/etc-mail" /etc/mail 2>/dev/null
 		esac
 		exec "$@"' sh "$REAL_SENDMAIL" -O ServiceSwitchFile="$REAL_SANDBOX/service.switch" "$@"
