@@ -38,6 +38,12 @@
 #define LIMIT_MAILERS 25
 /* Map key length: MAXKEY 1024. */
 #define LIMIT_MAP_KEY 1024
+/* makemap source line: BUFSIZE 1024 in makemap.c, so at most 1022 bytes
+ * before the newline; longer lines are an error (sendmail splits them). */
+#define LIMIT_MAP_LINE 1024
+/* aliases(5) logical line (continuations joined): 8192 bytes buffer in
+ * readaliases(), so at most 8190 bytes; longer is "alias line too long". */
+#define LIMIT_ALIAS_LINE 8192
 /* Macro expansion depth: MaxMacroRecursion default 10. */
 #define LIMIT_MACRO_RECURSION 10
 /* Files nested by include (m4 front end, aliases :include:). */
