@@ -164,13 +164,20 @@ void mapdb_set_nul(struct mapdb *db, enum mapdb_nul mode)
 	db->nul = mode;
 }
 
-/* Store n bytes of a found value into value, without a trailing NUL. */
-static void set_value(struct str *value, const char *p, size_t n)
+/* Store n bytes of a found value into value, without a trailing NUL
+ * unless raw. */
+static void set_bytes(struct str *value, const char *p, size_t n, int raw)
 {
-	if (n > 0 && p[n - 1] == '\0')
+	if (!raw && n > 0 && p[n - 1] == '\0')
 		n--;
 	str_reset(value);
 	str_appendn(value, p, n);
+}
+
+/* set_bytes() for a looked-up value, trailing NUL stripped. */
+static void set_value(struct str *value, const char *p, size_t n)
+{
+	set_bytes(value, p, n, 0);
 }
 
 /* One exact lookup: 1 found, 0 not found, -1 error. */
@@ -229,14 +236,9 @@ void mapdb_rewind(struct mapdb *db)
 	cdb_seqinit(&db->cdb_pos, &db->cdb);
 }
 
-/* Copy n bytes of a key into key, without a trailing NUL. */
-static void set_key(struct str *key, const char *p, size_t n)
-{
-	set_value(key, p, n);
-}
-
 /* Next GDBM entry: 1, 0 at end, -1 error. */
-static int next_gdbm(struct mapdb *db, struct str *key, struct str *value)
+static int next_gdbm(struct mapdb *db, struct str *key, struct str *value,
+		     int raw)
 {
 	datum k = db->iter_started ? gdbm_nextkey(db->gdbm, db->iter_key)
 				   : gdbm_firstkey(db->gdbm);
@@ -248,14 +250,15 @@ static int next_gdbm(struct mapdb *db, struct str *key, struct str *value)
 	datum v = gdbm_fetch(db->gdbm, k);
 	if (v.dptr == NULL)
 		return -1;
-	set_key(key, k.dptr, (size_t)k.dsize);
-	set_value(value, v.dptr, (size_t)v.dsize);
+	set_bytes(key, k.dptr, (size_t)k.dsize, raw);
+	set_bytes(value, v.dptr, (size_t)v.dsize, raw);
 	free(v.dptr);
 	return 1;
 }
 
 /* Next cdb entry: 1, 0 at end, -1 error. */
-static int next_cdb(struct mapdb *db, struct str *key, struct str *value)
+static int next_cdb(struct mapdb *db, struct str *key, struct str *value,
+		    int raw)
 {
 	int r = cdb_seqnext(&db->cdb_pos, &db->cdb);
 	if (r <= 0)
@@ -264,16 +267,23 @@ static int next_cdb(struct mapdb *db, struct str *key, struct str *value)
 	const char *v = cdb_getdata(&db->cdb);
 	if (k == NULL || v == NULL)
 		return -1;
-	set_key(key, k, cdb_keylen(&db->cdb));
-	set_value(value, v, cdb_datalen(&db->cdb));
+	set_bytes(key, k, cdb_keylen(&db->cdb), raw);
+	set_bytes(value, v, cdb_datalen(&db->cdb), raw);
 	return 1;
 }
 
 int mapdb_next(struct mapdb *db, struct str *key, struct str *value)
 {
 	if (db->kind == KIND_CDB)
-		return next_cdb(db, key, value);
-	return next_gdbm(db, key, value);
+		return next_cdb(db, key, value, 0);
+	return next_gdbm(db, key, value, 0);
+}
+
+int mapdb_next_raw(struct mapdb *db, struct str *key, struct str *value)
+{
+	if (db->kind == KIND_CDB)
+		return next_cdb(db, key, value, 1);
+	return next_gdbm(db, key, value, 1);
 }
 
 long mapdb_count(struct mapdb *db)

@@ -47,6 +47,9 @@ void mapdb_rewind(struct mapdb *db);
  * stripped), 0 at the end, -1 on a read error. Lookups during an iteration
  * are allowed. */
 int mapdb_next(struct mapdb *db, struct str *key, struct str *value);
+/* Like mapdb_next() but key and value exactly as stored (a trailing NUL
+ * kept), for copying a map (makemap -o). */
+int mapdb_next_raw(struct mapdb *db, struct str *key, struct str *value);
 /* Number of entries (walks the map; -1 on error). */
 long mapdb_count(struct mapdb *db);
 /* 1 if the file at the map's path is no longer the one opened (replaced,

@@ -1,0 +1,306 @@
+/*
+ * mapwrite.c - collect map entries in memory, then publish a GDBM or cdb
+ * file atomically (temp beside target, fsync, rename, directory fsync).
+ *
+ * Entry points: mapwrite_open, mapwrite_put, mapwrite_commit, mapwrite_abort.
+ * Duplicates are resolved in an in-memory open-addressing table before any
+ * file is touched, so GDBM stores never need an existence check and cdb
+ * (which cannot replace) gets each key once. Bytes live in one arena.
+ * GDBM is written without locking and without GDBM_SYNC (the temp file is
+ * private until the rename), with a large bucket cache, then synced once.
+ * Nothing here trusts the entries: any byte is allowed in keys and values.
+ */
+#include "maps/mapwrite.h"
+
+#include <cdb.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <gdbm.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lib/arena.h"
+#include "lib/atomicfile.h"
+#include "lib/xalloc.h"
+#include "maps/mapdb.h"
+
+/* sendmail creates maps with DBMMODE 0640. */
+#define MAP_MODE 0640
+/* GDBM bucket cache during a build (buckets, not bytes). */
+#define BUILD_CACHE_BUCKETS 4096
+/* GDBM block size: large blocks mean fewer bucket splits. */
+#define BUILD_BLOCK_SIZE 65536
+
+struct entry {
+	const char *key, *value;
+	size_t keylen, valuelen;
+	uint64_t hash;
+};
+
+struct mapwrite {
+	char *target;		/* the map file */
+	int cdb;		/* 1: cdb, 0: GDBM */
+	struct arena *arena;
+	struct entry *entries;	/* insertion order */
+	size_t n, cap;
+	uint32_t *slots;	/* index + 1 into entries; 0 = empty */
+	size_t nslots;		/* power of two */
+	size_t cache;
+};
+
+/* FNV-1a, 64 bits: spreads short similar keys well. */
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Double the slot table and reinsert every entry. */
+static void rehash(struct mapwrite *w)
+{
+	size_t nslots = w->nslots ? w->nslots * 2 : 1024;
+	uint32_t *slots = xcalloc(nslots, sizeof *slots);
+	for (size_t i = 0; i < w->n; i++) {
+		size_t s = w->entries[i].hash & (nslots - 1);
+		while (slots[s] != 0)
+			s = (s + 1) & (nslots - 1);
+		slots[s] = (uint32_t)(i + 1);
+	}
+	free(w->slots);
+	w->slots = slots;
+	w->nslots = nslots;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t find_slot(const struct mapwrite *w, const char *key,
+			size_t keylen, uint64_t h)
+{
+	size_t s = h & (w->nslots - 1);
+	while (w->slots[s] != 0) {
+		const struct entry *e = &w->entries[w->slots[s] - 1];
+		if (e->hash == h && e->keylen == keylen &&
+		    memcmp(e->key, key, keylen) == 0)
+			break;
+		s = (s + 1) & (w->nslots - 1);
+	}
+	return s;
+}
+
+int mapwrite_put(struct mapwrite *w, const char *key, size_t keylen,
+		 const char *value, size_t valuelen, int replace)
+{
+	if (size_mul(w->n + 1, 2) > w->nslots)
+		rehash(w);
+	uint64_t h = hash_bytes(key, keylen);
+	size_t s = find_slot(w, key, keylen, h);
+	if (w->slots[s] != 0) {
+		struct entry *e = &w->entries[w->slots[s] - 1];
+		if (replace) {
+			e->value = arena_memdup(w->arena, value, valuelen);
+			e->valuelen = valuelen;
+		}
+		return 0;
+	}
+	if (w->n == w->cap) {
+		w->cap = w->cap ? size_mul(w->cap, 2) : 1024;
+		w->entries = xreallocarray(w->entries, w->cap, sizeof *w->entries);
+	}
+	struct entry *e = &w->entries[w->n];
+	e->key = arena_memdup(w->arena, key, keylen);
+	e->keylen = keylen;
+	e->value = arena_memdup(w->arena, value, valuelen);
+	e->valuelen = valuelen;
+	e->hash = h;
+	w->slots[s] = (uint32_t)(++w->n);
+	return 1;
+}
+
+size_t mapwrite_count(const struct mapwrite *w)
+{
+	return w->n;
+}
+
+void mapwrite_set_cache(struct mapwrite *w, size_t buckets)
+{
+	w->cache = buckets;
+}
+
+/* Load every entry of the existing map (makemap -o). 0 or -1. */
+static int load_old(struct mapwrite *w, const char *mapname, const char *type,
+		    char *err, size_t errlen)
+{
+	struct mapdb *db = mapdb_open(mapname, type, err, errlen);
+	if (db == NULL)
+		return -1;
+	struct str k = STR_INIT, v = STR_INIT;
+	int r;
+	/* Raw bytes, so entries of a -N map keep their NULs. */
+	mapdb_rewind(db);
+	while ((r = mapdb_next_raw(db, &k, &v)) == 1)
+		mapwrite_put(w, k.s, k.len, v.s, v.len, 0);
+	if (r < 0)
+		snprintf(err, errlen, "%s: read error", mapdb_path(db));
+	mapdb_close(&db);
+	str_free(&k);
+	str_free(&v);
+	return r < 0 ? -1 : 0;
+}
+
+struct mapwrite *mapwrite_open(const char *mapname, const char *type,
+			       int append, char *err, size_t errlen)
+{
+	if (strcmp(type, "hash") != 0 && strcmp(type, "btree") != 0 &&
+	    strcmp(type, "cdb") != 0) {
+		snprintf(err, errlen, "cannot build map type \"%s\" "
+			 "(supported: hash, btree, cdb)", type);
+		return NULL;
+	}
+	struct mapwrite *w = xcalloc(1, sizeof *w);
+	w->target = mapdb_filename(mapname, type);
+	w->cdb = strcmp(type, "cdb") == 0;
+	w->arena = arena_new();
+	rehash(w);
+	if (append && load_old(w, mapname, type, err, errlen) < 0) {
+		mapwrite_abort(&w);
+		return NULL;
+	}
+	return w;
+}
+
+/* "DIR/.BASE.XXXXXX" for the target; malloc'd. */
+static char *temp_name(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+	const char *base = target + dirlen;
+	size_t n = size_add(strlen(target), sizeof "/..XXXXXX");
+	char *t = xmalloc(n);
+	snprintf(t, n, "%.*s.%s.XXXXXX", (int)dirlen, target, base);
+	return t;
+}
+
+/* Store every entry into a new GDBM database on fd. 0 or -1. */
+static int write_gdbm(struct mapwrite *w, int fd, const char *tmp,
+		      char *err, size_t errlen)
+{
+	GDBM_FILE g = gdbm_fd_open(fd, tmp, BUILD_BLOCK_SIZE,
+				   GDBM_NEWDB | GDBM_NOLOCK | GDBM_NOMMAP, NULL);
+	if (g == NULL) {
+		snprintf(err, errlen, "%s: %s", tmp, gdbm_strerror(gdbm_errno));
+		return -1;
+	}
+	int cache = (int)(w->cache ? w->cache : BUILD_CACHE_BUCKETS);
+	gdbm_setopt(g, GDBM_SETCACHESIZE, &cache, sizeof cache);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct entry *e = &w->entries[i];
+		datum k = { (char *)e->key, (int)e->keylen };
+		datum v = { (char *)e->value, (int)e->valuelen };
+		if (gdbm_store(g, k, v, GDBM_REPLACE) != 0)
+			goto fail;
+	}
+	if (gdbm_sync(g) != 0)
+		goto fail;
+	if (fsync(gdbm_fdesc(g)) != 0) {
+		snprintf(err, errlen, "%s: fsync: %s", tmp, strerror(errno));
+		gdbm_close(g);
+		return -1;
+	}
+	return gdbm_close(g) == 0 ? 0 : -1;
+fail:
+	snprintf(err, errlen, "%s: %s", tmp, gdbm_strerror(gdbm_errno));
+	gdbm_close(g);
+	return -1;
+}
+
+/* Write every entry as a cdb file on fd, fsync and close it. 0 or -1. */
+static int write_cdb(struct mapwrite *w, int fd, const char *tmp,
+		     char *err, size_t errlen)
+{
+	struct cdb_make cm;
+	int rc = cdb_make_start(&cm, fd);
+	for (size_t i = 0; rc == 0 && i < w->n; i++) {
+		const struct entry *e = &w->entries[i];
+		if (e->keylen > UINT32_MAX / 2 || e->valuelen > UINT32_MAX / 2)
+			rc = -1;
+		else
+			rc = cdb_make_add(&cm, e->key, (unsigned)e->keylen,
+					  e->value, (unsigned)e->valuelen);
+	}
+	/* finish also frees tinycdb's tables, so call it even after a failure */
+	if (cdb_make_finish(&cm) != 0)
+		rc = -1;
+	if (rc == 0 && fsync(fd) != 0)
+		rc = -1;
+	if (rc != 0)
+		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+	close(fd);
+	return rc == 0 ? 0 : -1;
+}
+
+/* The mode the new file gets: the old target's, else MAP_MODE. */
+static mode_t target_mode(const char *target)
+{
+	struct stat st;
+	if (stat(target, &st) == 0)
+		return st.st_mode & 07777;
+	return MAP_MODE;
+}
+
+int mapwrite_commit(struct mapwrite **wp, char *err, size_t errlen)
+{
+	struct mapwrite *w = *wp;
+	char *tmp = temp_name(w->target);
+	int rc = -1;
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+		goto out;
+	}
+	if (fchmod(fd, target_mode(w->target)) != 0) {
+		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	/* Both writers own fd from here on (close it, also on error). */
+	if (w->cdb)
+		rc = write_cdb(w, fd, tmp, err, errlen);
+	else
+		rc = write_gdbm(w, fd, tmp, err, errlen);
+	if (rc == 0 && rename(tmp, w->target) != 0) {
+		snprintf(err, errlen, "%s: %s", w->target, strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		unlink(tmp);
+	else if (fsync_parent_dir(w->target) != 0) {
+		snprintf(err, errlen, "%s: directory fsync: %s", w->target,
+			 strerror(errno));
+		rc = -1;
+	}
+out:
+	free(tmp);
+	mapwrite_abort(wp);
+	return rc;
+}
+
+void mapwrite_abort(struct mapwrite **wp)
+{
+	struct mapwrite *w = *wp;
+	if (w == NULL)
+		return;
+	arena_free(&w->arena);
+	free(w->entries);
+	free(w->slots);
+	free(w->target);
+	free(w);
+	*wp = NULL;
+}
