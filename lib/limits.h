@@ -55,4 +55,21 @@
 #define LIMIT_SMTP_TEXT_LINE 1000
 #define LIMIT_SMTP_RCPTS 100
 
+/* Runtime (runtime/): classes in one configuration (sendmail's class ids
+ * are one byte: MAXMACROID 0377 + 1). */
+#define LIMIT_CLASSES 256
+/* sendmail's symbol table size (STABSIZE 2003): the hash that orders
+ * "$=X" listings in -bt. */
+#define LIMIT_STAB_SIZE 2003
+/* -bt input line: MAXLINE 2048 bytes including the newline. */
+#define LIMIT_BT_LINE 2048
+/* -bt address length: MAXNAME - 1 = 255 bytes. */
+#define LIMIT_BT_ADDR 255
+/* Shortened addresses in error messages: MAXSHORTSTR 203. */
+#define LIMIT_SHORT_STR 203
+/* Map lookup key and result buffers: MAXNAME + 1 (cbuf) and MAXLINE. */
+#define LIMIT_MAP_RESULT 2048
+/* Ruleset name length: MAXNAME 256. */
+#define LIMIT_RULESET_NAME 256
+
 #endif
