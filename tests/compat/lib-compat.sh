@@ -10,6 +10,9 @@
 #   real_bt CF [ARGS...]    real_sendmail -C CF -bt ARGS... (stdin kept)
 #   real_m4_cf MC OUT       build OUT from MC with the real m4 library;
 #                           non-zero on m4 failure or "*** ERROR"
+#   real_debian_m4_cf NAME OUT   build Debian's stock debian/NAME.mc
+#                           (sendmail, submit) hermetically; returns 2 when
+#                           the package has no such file
 #
 # Debian's sendmail-bin + sendmail-cf debs are fetched with `apt-get
 # download` into $SRC/build/sendmail/debs/ (once; cached; `apt-get update`
@@ -42,7 +45,8 @@
 #   ("readcf: option RunAsUser: unknown user smmsp" on a host without
 #   smmsp); local delivery tests look users up too. The sandbox also
 #   bind-mounts its own /etc/passwd, /etc/group and /etc/nsswitch.conf
-#   (files only): users root daemon bin mail smmsp mailnull nobody, plus
+#   (files only): users root daemon bin mail smmsp mailnull smmta (Debian's
+#   TrustedUser) nobody, plus
 #   alice (1000) and bob (1001) for tests; groups of the same names.
 # - Files the .cf names. F classes (Fw /etc/mail/local-host-names, ...),
 #   K maps and AliasFile are opened at start-up; a missing F file prints
@@ -71,7 +75,7 @@
 
 COMPAT_DIR=${COMPAT_DIR:-$SRC/build/sendmail}
 COMPAT_PKGS="sendmail-bin sendmail-cf"
-COMPAT_SANDBOX_VERSION=2	# bump when the sandbox files change
+COMPAT_SANDBOX_VERSION=3	# bump when the sandbox files change
 
 # _compat_skip REASON: leave the test as SKIP (exit 77) with one line.
 _compat_skip() {
@@ -120,6 +124,7 @@ _compat_sandbox_files() {
 	mail:x:8:8:mail:/var/mail:/usr/sbin/nologin
 	smmsp:x:100:101:Mail Submission Program:/var/lib/sendmail:/usr/sbin/nologin
 	mailnull:x:101:102:Mail Null:/var/lib/sendmail:/usr/sbin/nologin
+	smmta:x:102:103:Mail Transfer Agent:/var/lib/sendmail:/usr/sbin/nologin
 	alice:x:1000:1000:Alice Example:/home/alice:/bin/sh
 	bob:x:1001:1001:Bob Example:/home/bob:/bin/sh
 	nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
@@ -131,6 +136,7 @@ _compat_sandbox_files() {
 	mail:x:8:
 	smmsp:x:101:
 	mailnull:x:102:
+	smmta:x:103:
 	alice:x:1000:
 	bob:x:1001:
 	nogroup:x:65534:
@@ -161,6 +167,7 @@ compat_fetch() {
 		_compat_download || _compat_skip "apt-get download $COMPAT_PKGS failed (no package access?)"
 		_compat_extract || _compat_skip "dpkg -x of the sendmail debs failed"
 		_compat_sandbox_files || _compat_skip "cannot create $COMPAT_DIR/sandbox"
+		_compat_debian_lib || _compat_skip "cannot create $COMPAT_DIR/debian-lib"
 	} 9>"$COMPAT_DIR/lock"
 	local r=$COMPAT_DIR/root
 	REAL_SENDMAIL=$r/usr/libexec/sendmail/sendmail
@@ -201,6 +208,23 @@ real_bt() {
 	real_sendmail -C "$cf" -bt "$@"
 }
 
+# _compat_debian_lib: a copy of the library whose absolute paths (Debian's
+# ostype/domain files include /usr/share/sendmail/cf/debian/autoconf.m4, its
+# sendmail.mc includes /etc/mail/m4/dialup.m4 and provider.m4) point into
+# the copy itself, with empty dialup.m4/provider.m4: no host file is read.
+_compat_debian_lib() {
+	local L=$COMPAT_DIR/debian-lib tmp=$COMPAT_DIR/debian-lib.tmp.$$ f
+	[ -f "$L/.ready" ] && return 0
+	rm -rf "$tmp" && cp -R "$COMPAT_DIR/root/usr/share/sendmail/cf" "$tmp" || return 1
+	mkdir -p "$tmp/etc-mail-m4" && : >"$tmp/etc-mail-m4/dialup.m4" && : >"$tmp/etc-mail-m4/provider.m4"
+	grep -rlE '/usr/share/sendmail/cf/|/etc/mail/m4/' "$tmp" --include='*.m4' --include='*.mc' |
+		while IFS= read -r f; do
+			sed -i "s#/usr/share/sendmail/cf/#$L/#g; s#/etc/mail/m4/#$L/etc-mail-m4/#g" "$f"
+		done
+	touch "$tmp/.ready"
+	rm -rf "$L" && mv "$tmp" "$L"
+}
+
 # real_m4_cf MC OUT: generate OUT from MC with the real library, atomically.
 real_m4_cf() {
 	local mc=$1 out=$2 rc=0
@@ -214,4 +238,11 @@ real_m4_cf() {
 		return "$rc"
 	fi
 	mv -f "$tmp" "$out"
+}
+
+# real_debian_m4_cf NAME OUT: Debian's stock debian/NAME.mc, hermetically.
+real_debian_m4_cf() {
+	local L=$COMPAT_DIR/debian-lib/
+	[ -f "${L}debian/$1.mc" ] || return 2
+	REAL_CF_DIR=$L real_m4_cf "${L}debian/$1.mc" "$2"
 }
