@@ -67,9 +67,11 @@
 #   may live anywhere (no warning observed for a .cf in /tmp).
 # - It logs to /dev/log if present (absent in the sandbox: nothing logged).
 # - Environment: run with env -i, LANG=C, TZ=UTC, fixed PATH.
-# - Sandbox fallbacks: "unshare -umn" (root), else "unshare -rumn" (user
-#   namespace), else "unshare -u" / "unshare -ru" (then $=w and DNS follow
-#   the host; COMPAT_SANDBOX says which one was picked). None: SKIP.
+# - Sandbox modes: "unshare -umn" (needs root), else "unshare -u" (then
+#   $=w, DNS, users follow the host; COMPAT_SANDBOX says which one was
+#   picked), else SKIP. User namespaces (unshare -r) do not work: sendmail
+#   believes it is root and dies in drop_privileges, "setgroups(1, 0)
+#   failed: Operation not permitted".
 # - The -bt prompt "> " is printed without a newline before each answer;
 #   the last line of output is "> " with no newline.
 # - Cost: the sandbox (namespaces, mounts) costs ~50 ms per call, sendmail
@@ -94,9 +96,15 @@ _compat_download() {
 	done
 	[ -z "$missing" ] && return 0
 	command -v apt-get >/dev/null || return 1
-	(cd "$debs" && apt-get download $missing) >"$COMPAT_DIR/download.log" 2>&1 && return 0
-	apt-get update -qq >>"$COMPAT_DIR/download.log" 2>&1 || return 1
-	(cd "$debs" && apt-get download $missing) >>"$COMPAT_DIR/download.log" 2>&1
+	local tmp=$debs/tmp.$$ log=$COMPAT_DIR/download.log
+	rm -rf "$tmp" && mkdir -p "$tmp" || return 1
+	# A download interrupted halfway must not look like a cached deb.
+	if ! (cd "$tmp" && apt-get download $missing) >"$log" 2>&1; then
+		apt-get update -qq >>"$log" 2>&1 &&
+			(cd "$tmp" && apt-get download $missing) >>"$log" 2>&1 ||
+			{ rm -rf "$tmp"; return 1; }
+	fi
+	mv "$tmp"/*.deb "$debs/" && rm -rf "$tmp"
 }
 
 # _compat_extract: unpack the debs into $COMPAT_DIR/root (atomic rename).
@@ -105,7 +113,8 @@ _compat_extract() {
 	[ -f "$COMPAT_DIR/root/.extracted" ] && return 0
 	rm -rf "$tmp" && mkdir -p "$tmp" || return 1
 	for d in "$COMPAT_DIR"/debs/*.deb; do
-		dpkg -x "$d" "$tmp" || { rm -rf "$tmp"; return 1; }
+		# a corrupt deb is dropped so that the next run downloads it again
+		dpkg -x "$d" "$tmp" || { rm -rf "$tmp" "$d"; return 1; }
 	done
 	touch "$tmp/.extracted"
 	rm -rf "$COMPAT_DIR/root" && mv "$tmp" "$COMPAT_DIR/root"
@@ -147,11 +156,25 @@ _compat_sandbox_files() {
 	touch "$s/.ready-$COMPAT_SANDBOX_VERSION"
 }
 
-# _compat_pick_sandbox: the strongest unshare mode that works here.
+# Run inside the namespaces before exec: hostname, loopback, private files.
+# Any failed step exits 70, so a half-set-up sandbox never runs sendmail.
+_COMPAT_SETUP='
+	hostname x.localdomain || exit 70
+	case $MODE in *n*) ip link set lo up || exit 70 ;; esac
+	case $MODE in *m*)
+		for f in hosts passwd group nsswitch.conf; do
+			mount --bind "$SB/$f" "/etc/$f" || exit 70
+		done
+		if [ -d /etc/mail ]; then mount --bind "$SB/etc-mail" /etc/mail || exit 70; fi
+	esac
+	exec "$@"'
+
+# _compat_pick_sandbox: the strongest unshare mode whose setup works here.
 _compat_pick_sandbox() {
 	local mode
-	for mode in -umn -rumn -u -ru; do
-		if unshare $mode sh -c 'hostname x.localdomain' >/dev/null 2>&1; then
+	for mode in -umn -u; do
+		if env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin SB="$REAL_SANDBOX" MODE=$mode \
+			unshare $mode sh -c "$_COMPAT_SETUP" sh true >/dev/null 2>&1; then
 			COMPAT_SANDBOX=$mode
 			return 0
 		fi
@@ -185,7 +208,7 @@ compat_fetch() {
 			"$(ldd "$REAL_SENDMAIL" | grep 'not found' | tr -s ' \t' ' ' | head -n 1)"
 	fi
 	"$REAL_MAKEMAP" -l >/dev/null 2>&1 || _compat_skip "real makemap does not run"
-	_compat_pick_sandbox || _compat_skip "unshare cannot create a UTS namespace here"
+	_compat_pick_sandbox || _compat_skip "unshare cannot create a UTS namespace (needs root)"
 	export REAL_SENDMAIL REAL_MAKEMAP REAL_PRALIASES REAL_CF_DIR REAL_SANDBOX COMPAT_SANDBOX
 }
 
@@ -193,16 +216,8 @@ compat_fetch() {
 real_sendmail() {
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C LC_ALL=C TZ=UTC HOME=/ \
 		SB="$REAL_SANDBOX" MODE="$COMPAT_SANDBOX" \
-		unshare $COMPAT_SANDBOX sh -c '
-		hostname x.localdomain || exit 70
-		case $MODE in *n*) ip link set lo up 2>/dev/null ;; esac
-		case $MODE in *m*)
-			for f in hosts passwd group nsswitch.conf; do
-				mount --bind "$SB/$f" "/etc/$f" 2>/dev/null
-			done
-			[ -d /etc/mail ] && mount --bind "$SB/etc-mail" /etc/mail 2>/dev/null
-		esac
-		exec "$@"' sh "$REAL_SENDMAIL" -O ServiceSwitchFile="$REAL_SANDBOX/service.switch" "$@"
+		unshare $COMPAT_SANDBOX sh -c "$_COMPAT_SETUP" \
+		sh "$REAL_SENDMAIL" -O ServiceSwitchFile="$REAL_SANDBOX/service.switch" "$@"
 }
 
 # real_bt CF [ARGS...]: address test mode on CF, stdin passed through.
