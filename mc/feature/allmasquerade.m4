@@ -1,0 +1,2 @@
+divert(-1)
+dnl FEATURE(allmasquerade): masquerade recipient headers too.

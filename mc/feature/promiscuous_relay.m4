@@ -1,0 +1,2 @@
+divert(-1)
+dnl FEATURE(promiscuous_relay): relay for everyone (open relay!).

@@ -1,0 +1,2 @@
+divert(-1)
+dnl FEATURE(redirect): user@new.REDIRECT aliases answer 551 User has moved.

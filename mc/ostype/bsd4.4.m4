@@ -1,0 +1,5 @@
+divert(-1)
+dnl mailcf mc library - OSTYPE(bsd4.4): local delivery program of that system.
+_mc_dflt(`LOCAL_MAILER_PATH', `/usr/libexec/mail.local')
+_mc_dflt(`LOCAL_MAILER_ARGS', `mail.local -l')
+_mc_dflt(`LOCAL_MAILER_FLAGS', `SPfhn9')
