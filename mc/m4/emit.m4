@@ -47,8 +47,6 @@ _mc_dflt(`confMAILER_NAME', `MAILER-DAEMON')
 _mc_dflt(`confCF_VERSION', `')
 _mc_dflt(`confTRUSTED_USERS', `')
 ifdef(`STATUS_FILE', `define(`confSTATUS_FILE', defn(`STATUS_FILE'))')
-ifdef(`_FEAT_nouucp_', `define(`confOPERATORS', translit(defn(`confOPERATORS'), `!'))')
-ifdef(`_FEAT_nopercenthack_', `define(`confOPERATORS', translit(defn(`confOPERATORS'), `%'))')
 dnl _mc_co: the C{O} class - operators that end a local part.
 define(`_mc_co', `@ifdef(`_FEAT_nopercenthack_', `', ` %')ifdef(`_FEAT_nouucp_', `', ` !')')
 
