@@ -50,6 +50,8 @@ struct mapwrite {
 	uint32_t *slots;	/* index + 1 into entries; 0 = empty */
 	size_t nslots;		/* power of two */
 	size_t cache;
+	uid_t uid;		/* (uid_t)-1: keep the creator's */
+	gid_t gid;
 };
 
 /* FNV-1a, 64 bits: spreads short similar keys well. */
@@ -128,6 +130,12 @@ size_t mapwrite_count(const struct mapwrite *w)
 	return w->n;
 }
 
+void mapwrite_set_owner(struct mapwrite *w, uid_t uid, gid_t gid)
+{
+	w->uid = uid;
+	w->gid = gid;
+}
+
 void mapwrite_set_cache(struct mapwrite *w, size_t buckets)
 {
 	w->cache = buckets;
@@ -167,6 +175,8 @@ struct mapwrite *mapwrite_open(const char *mapname, const char *type,
 	w->target = mapdb_filename(mapname, type);
 	w->cdb = strcmp(type, "cdb") == 0;
 	w->arena = arena_new();
+	w->uid = (uid_t)-1;
+	w->gid = (gid_t)-1;
 	rehash(w);
 	if (append && load_old(w, mapname, type, err, errlen) < 0) {
 		mapwrite_abort(&w);
@@ -264,7 +274,8 @@ int mapwrite_commit(struct mapwrite **wp, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, target_mode(w->target)) != 0) {
+	if (fchmod(fd, target_mode(w->target)) != 0 ||
+	    (w->uid != (uid_t)-1 && fchown(fd, w->uid, w->gid) != 0)) {
 		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
 		close(fd);
 		unlink(tmp);

@@ -16,6 +16,7 @@
 #define MAILCF_MAPWRITE_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 struct mapwrite;
 
@@ -26,6 +27,8 @@ struct mapwrite *mapwrite_open(const char *mapname, const char *type,
 			       int append, char *err, size_t errlen);
 /* GDBM cache size in buckets (makemap -c); 0 keeps our default. */
 void mapwrite_set_cache(struct mapwrite *w, size_t buckets);
+/* Give the new file to uid/gid (makemap run by root with TrustedUser). */
+void mapwrite_set_owner(struct mapwrite *w, uid_t uid, gid_t gid);
 /* Add an entry (bytes are copied). Returns 1 if stored, 0 if the key was
  * already present: with replace the new value wins, else the first stays. */
 int mapwrite_put(struct mapwrite *w, const char *key, size_t keylen,

@@ -1,0 +1,256 @@
+/*
+ * aliases.c - aliases(5) parser and value splitter (see aliases.h).
+ *
+ * Entry points: aliases_parse (physical lines -> joined entries -> name and
+ * value), aliases_split (value -> targets). Input is untrusted: every
+ * logical line is bounded by LIMIT_ALIAS_LINE, NUL bytes are refused, and
+ * text shown in messages goes through diag_quote.
+ * Grammar (op.txt 6.1 "Aliasing"; aliases(5)):
+ *   entry        = name *blank ":" *blank value *(NL continuation)
+ *   continuation = 1*(blank | tab) text
+ *   comment      = "#" text          empty = *blank
+ */
+#include "maps/aliases.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/limits.h"
+#include "lib/str.h"
+#include "maps/lineread.h"
+
+/* Longest piece of text quoted in a message. */
+#define QUOTE_MAX 60
+
+/* The logical line being collected. */
+struct pending {
+	struct str text;
+	unsigned line;		/* first physical line, 0 = none */
+	int toolong, nul;
+};
+
+/* Parser state shared by the helpers. */
+struct parser {
+	const char *file;
+	struct diag *d;
+	aliases_fn fn;
+	void *arg;
+	int errors, stopped;
+	int after_comment;	/* last non-continuation line was a comment */
+	struct pending p;
+};
+
+/* Report an ALI001 (or id) error at line:col. */
+static void perr(struct parser *ps, unsigned line, unsigned col, const char *id,
+		 const char *msg, const char *text)
+{
+	struct srcpos pos = { ps->file, line, col };
+	char *q = text ? diag_quote(text, QUOTE_MAX) : NULL;
+	diag_report(ps->d, DIAG_ERROR, &pos, id, "%s%s%s", msg, q ? ": " : "",
+		    q ? q : "");
+	free(q);
+	ps->errors++;
+}
+
+/* 1 if the n bytes at s are all blanks or tabs. */
+static int all_blank(const char *s, size_t n)
+{
+	return strspn(s, " \t") >= n;
+}
+
+/* Index of the first ':' outside double quotes, or len. */
+static size_t find_colon(const char *s, size_t len)
+{
+	int q = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len)
+			i++;
+		else if (s[i] == '"')
+			q = !q;
+		else if (s[i] == ':' && !q)
+			return i;
+	}
+	return len;
+}
+
+/* Check the value's quotes and brackets; 0 or -1 (reported). */
+static int check_value(struct parser *ps, const char *v, size_t len,
+		       unsigned line, unsigned col)
+{
+	const char *msg;
+	size_t off;
+	if (aliases_split(v, len, NULL, NULL, &msg, &off) == 0)
+		return 0;
+	perr(ps, line, col + (unsigned)off, "ALI001", msg, v);
+	return -1;
+}
+
+/* Split the collected logical line into name and value; deliver it. */
+static void finish_entry(struct parser *ps)
+{
+	struct pending *p = &ps->p;
+	char *s = p->text.s;
+	size_t len = p->text.len;
+	if (p->line == 0)
+		return;
+	unsigned line = p->line;
+	p->line = 0;
+	if (p->nul)
+		return perr(ps, line, 1, "ALI001", "NUL byte in entry", NULL);
+	if (p->toolong)
+		return perr(ps, line, 1, "ALI001", "alias line too long (at most "
+			    "8190 bytes with its continuation lines)", NULL);
+	size_t colon = find_colon(s, len);
+	if (colon == len)
+		return perr(ps, line, 1, "ALI001", "missing colon", s);
+	size_t nlen = colon;
+	while (nlen > 0 && (s[nlen - 1] == ' ' || s[nlen - 1] == '\t'))
+		nlen--;
+	if (nlen == 0)
+		return perr(ps, line, 1, "ALI001", "empty alias name", NULL);
+	size_t v = colon + 1;
+	while (v < len && (s[v] == ' ' || s[v] == '\t'))
+		v++;
+	s[nlen] = '\0';
+	if (v == len)
+		return perr(ps, line, (unsigned)colon + 1, "ALI001",
+			    "missing value for alias", s);
+	if (memchr(s, '@', nlen) != NULL)
+		return perr(ps, line, 1, "ALI005",
+			    "cannot alias non-local names", s);
+	if (check_value(ps, s + v, len - v, line, (unsigned)v + 1) < 0)
+		return;
+	for (size_t i = 0; i < nlen; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] = (char)(s[i] - 'A' + 'a');
+	struct alias a = { s, s + v, nlen, len - v, { ps->file, line, 1 },
+			   (unsigned)v + 1 };
+	if (ps->fn(ps->arg, &a) != 0)
+		ps->stopped = 1;
+}
+
+/* Add a physical line to the pending entry (or report it as stray). */
+static void continuation(struct parser *ps, const struct str *l, unsigned lineno)
+{
+	struct pending *p = &ps->p;
+	if (p->line == 0) {
+		if (all_blank(l->s, l->len))
+			return;
+		perr(ps, lineno, 1, "ALI001", ps->after_comment
+		     ? "continuation line after a comment (sendmail drops it)"
+		     : "line starts with a blank but continues no entry", l->s);
+		return;
+	}
+	if (p->text.len + l->len > LIMIT_ALIAS_LINE - 2)
+		p->toolong = 1;
+	else
+		str_appendn(&p->text, l->s, l->len);
+}
+
+/* Handle one physical line. */
+static void physical_line(struct parser *ps, struct str *l, unsigned lineno,
+			  int toolong)
+{
+	int cont = l->len > 0 && (l->s[0] == ' ' || l->s[0] == '\t');
+	if (cont) {
+		continuation(ps, l, lineno);
+		ps->p.toolong |= toolong;
+		ps->p.nul |= memchr(l->s, '\0', l->len) != NULL;
+		return;
+	}
+	finish_entry(ps);
+	ps->after_comment = l->len > 0 && l->s[0] == '#';
+	if (l->len == 0 || ps->after_comment)
+		return;
+	str_reset(&ps->p.text);
+	str_appendn(&ps->p.text, l->s, l->len);
+	ps->p.line = lineno;
+	ps->p.toolong = toolong;
+	ps->p.nul = memchr(l->s, '\0', l->len) != NULL;
+}
+
+int aliases_parse(FILE *in, const char *name, struct diag *d, aliases_fn fn,
+		  void *arg)
+{
+	struct parser ps = { name, d, fn, arg, 0, 0, 0, { STR_INIT, 0, 0, 0 } };
+	struct str l = STR_INIT;
+	unsigned lineno = 0;
+	int r, toolong, nonl;
+	str_reserve(&l, 0);
+	while (!ps.stopped && !diag_stopped(d) &&
+	       (r = lineread(in, &l, LIMIT_ALIAS_LINE, &toolong, &nonl)) == 1)
+		physical_line(&ps, &l, ++lineno, toolong);
+	if (!ps.stopped && !diag_stopped(d))
+		finish_entry(&ps);
+	str_free(&l);
+	str_free(&ps.p.text);
+	if (ferror(in)) {
+		struct srcpos pos = { name, lineno, 0 };
+		diag_report(d, DIAG_ERROR, &pos, "ALI001", "read error");
+		return -1;
+	}
+	return ps.stopped ? -1 : ps.errors;
+}
+
+/* Classify and deliver the target value[start..end) (blanks trimmed). */
+static void emit_target(const char *value, size_t start, size_t end,
+			alias_target_fn fn, void *arg)
+{
+	while (start < end && (value[start] == ' ' || value[start] == '\t'))
+		start++;
+	while (end > start && (value[end - 1] == ' ' || value[end - 1] == '\t'))
+		end--;
+	if (start == end || fn == NULL)
+		return;
+	struct alias_target t = { ALIAS_ADDRESS, value + start, end - start,
+				  (unsigned)start, 0 };
+	if (t.len >= 2 && t.text[0] == '"' && t.text[t.len - 1] == '"') {
+		t.text++;
+		t.len -= 2;
+		t.quoted = 1;
+	}
+	if (t.len > 0 && t.text[0] == '|')
+		t.kind = ALIAS_PROGRAM;
+	else if (t.len > 0 && t.text[0] == '/')
+		t.kind = ALIAS_FILE;
+	else if (t.len >= 9 && strncasecmp(t.text, ":include:", 9) == 0)
+		t.kind = ALIAS_INCLUDE;
+	fn(arg, &t);
+}
+
+int aliases_split(const char *value, size_t len, alias_target_fn fn, void *arg,
+		  const char **errmsg, size_t *erroff)
+{
+	int quote = 0, angle = 0;
+	size_t start = 0, qstart = 0, astart = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = value[i];
+		if (c == '\\' && i + 1 < len) {
+			i++;
+		} else if (c == '"') {
+			quote = !quote;
+			qstart = i;
+		} else if (quote) {
+			continue;
+		} else if (c == '<') {
+			if (angle++ == 0)
+				astart = i;
+		} else if (c == '>') {
+			if (angle-- == 0) {
+				*errmsg = "unbalanced '>'";
+				*erroff = i;
+				return -1;
+			}
+		} else if (c == ',' && angle == 0) {
+			emit_target(value, start, i, fn, arg);
+			start = i + 1;
+		}
+	}
+	if (quote || angle) {
+		*errmsg = quote ? "unbalanced '\"'" : "unbalanced '<'";
+		*erroff = quote ? qstart : astart;
+		return -1;
+	}
+	emit_target(value, start, len, fn, arg);
+	return 0;
+}

@@ -1,0 +1,70 @@
+/*
+ * aliases.h - parse aliases(5) files.
+ *
+ * An entry is "name: value" where the value may continue on following
+ * lines that start with a blank or tab. As sendmail does, the physical
+ * lines are joined as they are (the newline removed, leading blanks of the
+ * continuation kept), the name is folded to lower case with blanks before
+ * the colon removed, and the value is everything after the colon and the
+ * blanks that follow it, trailing blanks included. Comment lines start
+ * with '#'; lines of only blanks are empty lines.
+ *
+ * Errors (file:line:col, ID ALI001 unless noted; the parse goes on with
+ * the next entry): missing colon, empty name, missing value, a line longer
+ * than LIMIT_ALIAS_LINE, a NUL byte, a continuation line after a comment
+ * (sendmail silently drops it), a line starting with a blank that follows
+ * no entry, unbalanced quotes or angle brackets in the value, and
+ * non-local names (name@domain; ALI005). sendmail builds anyway and fails
+ * at delivery; callers of this parser refuse to build instead.
+ */
+#ifndef MAILCF_ALIASES_H
+#define MAILCF_ALIASES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "lib/diag.h"
+
+struct alias {
+	const char *name;	/* folded, NUL-terminated */
+	const char *value;	/* NUL-terminated */
+	size_t namelen, valuelen;
+	struct srcpos pos;	/* of the name */
+	unsigned value_col;	/* column of the value on its first line */
+};
+
+/* Called for every good entry; pointers valid during the call only. A
+ * non-zero return stops the parse. */
+typedef int (*aliases_fn)(void *arg, const struct alias *a);
+
+/* Parse all of in (file name for messages). Returns the number of bad
+ * entries (0 = clean) or -1 on a read error or when fn stopped. */
+int aliases_parse(FILE *in, const char *name, struct diag *d, aliases_fn fn,
+		  void *arg);
+
+/* The kinds of target in an alias value (aliases(5), op.txt 6.1). */
+enum alias_target_kind {
+	ALIAS_ADDRESS,		/* user, user@host */
+	ALIAS_PROGRAM,		/* |program or "|program args" */
+	ALIAS_FILE,		/* /path or "/path" */
+	ALIAS_INCLUDE,		/* :include:/path */
+};
+
+struct alias_target {
+	enum alias_target_kind kind;
+	const char *text;	/* as written, outer quotes removed */
+	size_t len;
+	unsigned offset;	/* byte offset of the target in the value */
+	int quoted;		/* was written in double quotes */
+};
+
+/* Called for each target of a value, in order. */
+typedef void (*alias_target_fn)(void *arg, const struct alias_target *t);
+
+/* Split value (len bytes) at top-level commas into targets. Returns 0, or
+ * -1 with *errmsg set to a static description and *erroff to the byte
+ * offset when quotes or angle brackets are unbalanced. */
+int aliases_split(const char *value, size_t len, alias_target_fn fn, void *arg,
+		  const char **errmsg, size_t *erroff);
+
+#endif
