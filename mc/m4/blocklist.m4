@@ -8,6 +8,10 @@ R<> <$*> $| <$+>	$: <@> <$1> $| $>SearchList <+ To> $| <$2> <>
 R<@> <$*> $| <$*>	$: <$2> <$1>
 R<?> <$*>		$: @ $1				not listed
 R<$={Accept}> <$*>	$: @ $2				OK or RELAY
+ifdef(`_FEAT_delay_checks_', `dnl
+R<SPAMFRIEND> <$*>	$: @ $1				Spam: values
+R<SPAMHATER> <$*>	$: @ $1
+')dnl
 R<REJECT> $*		$#error $@ 5.2.1 $: "550 Mailbox disabled for this recipient"
 R<DISCARD> $*		$#discard $: discard
 R<QUARANTINE:$+> $*	$#error $@ quarantine $: $1

@@ -140,7 +140,6 @@ R$@			$#error $@ nouser $: "553 User address required"
 R$*			$: < $&{deliveryMode} > $1
 R< d > $*		$@ deferred
 R< $* > $*		$: $2
-ifdef(`_FEAT_blocklist_recipients_', `include(_CF_DIR_`m4/blocklist.m4')')dnl
 ifdef(`_FEAT_promiscuous_relay_', `dnl
 R$*			$@ RELAY			promiscuous_relay
 ', `dnl
@@ -158,6 +157,7 @@ R$*			$#error $@ 5.7.1 $: "550 Relaying denied"
 
 SRcpt_ok
 R$*			$: $>ParseRecipient $1
+ifdef(`_FEAT_blocklist_recipients_', `include(_CF_DIR_`m4/blocklist.m4')')dnl
 R$*			$: $1 $| $>"Local_Relay_Auth" $&{auth_type}
 R$* $| $# $*		$# $2
 R$* $| NO		$: $1
