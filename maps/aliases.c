@@ -254,3 +254,38 @@ int aliases_split(const char *value, size_t len, alias_target_fn fn, void *arg,
 	emit_target(value, start, len, fn, arg);
 	return 0;
 }
+
+/* Split one "[type:]path" entry (n bytes at p) and call fn. */
+static int one_file(const char *p, size_t n, aliases_file_fn fn, void *arg)
+{
+	struct str s = STR_INIT;
+	str_appendn(&s, p, n);
+	char *path = s.s;
+	const char *type = "implicit";
+	char *colon = strchr(s.s, ':');
+	if (colon != NULL && s.s[0] != '/') {
+		*colon = '\0';
+		type = s.s;
+		path = colon + 1;
+	}
+	int rc = fn(arg, type, path);
+	str_free(&s);
+	return rc;
+}
+
+int aliases_foreach_file(const char *value, aliases_file_fn fn, void *arg)
+{
+	int rc = 0;
+	const char *p = value;
+	while (*p != '\0') {
+		p += strspn(p, " \t,");
+		size_t n = strcspn(p, ",");
+		size_t m = n;
+		while (m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'))
+			m--;
+		if (m > 0 && one_file(p, m, fn, arg) < 0)
+			rc = -1;
+		p += n;
+	}
+	return rc;
+}

@@ -67,4 +67,13 @@ typedef void (*alias_target_fn)(void *arg, const struct alias_target *t);
 int aliases_split(const char *value, size_t len, alias_target_fn fn, void *arg,
 		  const char **errmsg, size_t *erroff);
 
+/* Called for each "[type:]path" entry of an AliasFile option value (type
+ * "implicit" when none is written); returns 0 or -1. */
+typedef int (*aliases_file_fn)(void *arg, const char *type, const char *path);
+
+/* Walk a comma-separated AliasFile value ("/etc/mail/aliases",
+ * "hash:/etc/mail/aliases,cdb:/x"). Every entry is visited; returns -1 if
+ * fn failed for any of them, else 0. */
+int aliases_foreach_file(const char *value, aliases_file_fn fn, void *arg);
+
 #endif

@@ -14,6 +14,7 @@
 #include "lib/diag.h"
 #include "lib/num.h"
 #include "maps/makemap.h"
+#include "maps/mapcf.h"
 #include "maps/maplint.h"
 
 /* What the command line asked for. */
@@ -123,8 +124,9 @@ static const char *choose_type(const struct args *a)
 /* Under root, give the map to the cf's TrustedUser. 0 or exit status. */
 static int set_owner(struct args *a)
 {
-	char *user = makemap_trusted_user(a->cf);
-	if (user == NULL && a->cf_given && access(a->cf, R_OK) != 0) {
+	int readable;
+	char *user = mapcf_option(a->cf, "TrustedUser", &readable);
+	if (!readable && a->cf_given) {
 		fprintf(stderr, "makemap: %s: cannot read\n", a->cf);
 		return EX_NOINPUT;
 	}

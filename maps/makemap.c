@@ -1,7 +1,7 @@
 /*
  * makemap.c - makemap(8) as a library: source -> map, map -> dump.
  *
- * Entry points: makemap_build, makemap_dump, makemap_trusted_user.
+ * Entry points: makemap_build, makemap_dump.
  * The source is parsed completely into a mapwrite builder first; only a
  * clean parse is published (atomically, mapwrite.h). Safety check as in
  * sendmail: an existing map file that is a symbolic or hard link is not
@@ -18,7 +18,6 @@
 #include "lib/limits.h"
 #include "lib/str.h"
 #include "lib/xalloc.h"
-#include "maps/lineread.h"
 #include "maps/mapdb.h"
 #include "maps/mapwrite.h"
 
@@ -172,37 +171,4 @@ enum makemap_status makemap_dump(const char *type, const char *mapname,
 	str_free(&k);
 	str_free(&v);
 	return r < 0 ? MAKEMAP_IOERR : MAKEMAP_OK;
-}
-
-/* The value of "O TrustedUser=VALUE" in line, or NULL. */
-static const char *trusted_value(const char *line)
-{
-	static const char opt[] = "O TrustedUser";
-	if (strncmp(line, opt, sizeof opt - 1) != 0)
-		return NULL;
-	line += sizeof opt - 1;
-	line += strspn(line, " \t");
-	if (*line != '=')
-		return NULL;
-	return line + 1 + strspn(line + 1, " \t");
-}
-
-char *makemap_trusted_user(const char *cfpath)
-{
-	FILE *f = fopen(cfpath, "r");
-	if (f == NULL)
-		return NULL;
-	struct str line = STR_INIT;
-	char *user = NULL;
-	int toolong, nonl;
-	while (lineread(f, &line, LIMIT_CF_LINE, &toolong, &nonl) == 1) {
-		const char *v = line.s ? trusted_value(line.s) : NULL;
-		if (v != NULL && *v != '\0') {
-			free(user);
-			user = xstrndup(v, strcspn(v, " \t"));
-		}
-	}
-	str_free(&line);
-	fclose(f);
-	return user;
 }

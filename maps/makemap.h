@@ -50,9 +50,5 @@ enum makemap_status makemap_dump(const char *type, const char *mapname,
 				 char delim, FILE *out, struct diag *d);
 /* The map types makemap builds, one per element, NULL-terminated. */
 extern const char *const makemap_types[];
-/* The TrustedUser option of the cf at path (for -C), malloc'd, or NULL if
- * the file has none or cannot be read. Only "O TrustedUser=" lines are
- * read: maps cannot depend on cfgen. */
-char *makemap_trusted_user(const char *cfpath);
 
 #endif

@@ -12,12 +12,17 @@
 #include <string.h>
 
 #include "lib/str.h"
-#include "lib/xalloc.h"
 #include "maps/aliases.h"
 #include "maps/mapwrite.h"
 
 /* Longest alias name quoted in a message. */
 #define QUOTE_MAX 60
+
+/* What build_file needs besides the file. */
+struct build_req {
+	struct diag *d;
+	FILE *out;
+};
 
 /* State for the per-entry callback. */
 struct build {
@@ -83,44 +88,27 @@ int newaliases_build(const char *file, const char *type, struct diag *d,
 	return rc;
 }
 
-/* Build one "[type:]path" entry and print its summary. 0 or -1. */
-static int build_spec(const char *spec, size_t len, struct diag *d, FILE *out)
+/* Build one AliasFile entry and print its summary to out. 0 or -1. */
+static int build_file(void *arg, const char *type, const char *path)
 {
-	char *s = xstrndup(spec, len);
-	char *path = s, *type = "implicit";
-	char *colon = strchr(s, ':');
-	if (colon != NULL && s[0] != '/') {
-		*colon = '\0';
-		type = s;
-		path = colon + 1;
-	}
-	int rc = -1;
+	struct build_req *rq = arg;
 	struct newaliases_stats st;
 	if (strcmp(type, "hash") != 0 && strcmp(type, "btree") != 0 &&
-	    strcmp(type, "cdb") != 0 && strcmp(type, "implicit") != 0)
-		diag_report(d, DIAG_ERROR, NULL, "ALI000", "%s: cannot rebuild "
+	    strcmp(type, "cdb") != 0 && strcmp(type, "implicit") != 0) {
+		diag_report(rq->d, DIAG_ERROR, NULL, "ALI000", "%s: cannot rebuild "
 			    "alias map type \"%s\" (supported: hash, btree, cdb)",
 			    path, type);
-	else if ((rc = newaliases_build(path, type, d, &st)) == 0)
-		fprintf(out, "%s: %lu aliases, longest %zu bytes, %zu bytes total\n",
-			path, st.aliases, st.longest, st.total);
-	free(s);
-	return rc;
+		return -1;
+	}
+	if (newaliases_build(path, type, rq->d, &st) < 0)
+		return -1;
+	fprintf(rq->out, "%s: %lu aliases, longest %zu bytes, %zu bytes total\n",
+		path, st.aliases, st.longest, st.total);
+	return 0;
 }
 
 int newaliases_run(const char *aliasfile, struct diag *d, FILE *out)
 {
-	int rc = 0;
-	const char *p = aliasfile;
-	while (*p != '\0') {
-		p += strspn(p, " \t,");
-		size_t n = strcspn(p, ",");
-		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-			n--;
-		if (n > 0 && build_spec(p, n, d, out) < 0)
-			rc = -1;
-		p += n;
-		p += strcspn(p, ",");
-	}
-	return rc;
+	struct build_req rq = { d, out };
+	return aliases_foreach_file(aliasfile, build_file, &rq);
 }
