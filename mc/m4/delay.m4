@@ -1,6 +1,6 @@
 dnl mailcf mc library - FEATURE(delay_checks): check_rcpt runs the recipient
-dnl checks first, then the sender checks (checkd_mail) and the connection
-dnl checks (checkd_relay), so that per-recipient exceptions are possible.
+dnl checks first, then the sender checks (checkmail) and the connection
+dnl checks (checkrelay), so that per-recipient exceptions are possible.
 dnl With `friend' a recipient listed as Spam:addr FRIEND skips the sender
 dnl and connection checks; with `hater' only recipients listed as HATER
 dnl get them.
@@ -11,7 +11,7 @@ R$* <@ $* >		$@ $1 <@ $2 >
 R$+			$@ $1 <@ $j >
 
 Scheck_rcpt
-R$+			$: $1 $| $>checkd_rcpt $1
+R$+			$: $1 $| $>checkrcpt $1
 R$+ $| $#error $*	$#error $2
 R$+ $| $#discard $*	$#discard $2
 R$+ $| $#$*		$#$2
@@ -32,12 +32,12 @@ R<$*> $+		$@ NO				others: no checks
 ')dnl
 ')dnl
 ifelse(_mc_delay_mode_, `', `dnl
-R$*			$: $1 $| $>checkd_mail <$&f>
+R$*			$: $1 $| $>checkmail <$&f>
 ', `dnl
-R$*			$: $1 $| $>checkd_mail $&{mail_from}
+R$*			$: $1 $| $>checkmail $&{mail_from}
 ')dnl
 R$* $| $#$*		$#$2
-R$* $| $*		$: $1 $| $>checkd_relay $&{client_name} $| $&{client_addr}
+R$* $| $*		$: $1 $| $>checkrelay $&{client_name} $| $&{client_addr}
 R$* $| $#$*		$#$2
 R$* $| $*		$: $1
 ifdef(`_FEAT_block_bad_helo_', `dnl

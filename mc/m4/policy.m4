@@ -12,7 +12,7 @@ dnl QUARANTINE:text, ERROR:[x.y.z:]### text and the old "### text" form.
 dnl
 dnl _mc_ck: prefix of the standard check ruleset names; with delay_checks the
 dnl standard names belong to the delaying wrapper.
-define(`_mc_ck', `ifdef(`_FEAT_delay_checks_', `checkd_', `check_')')
+define(`_mc_ck', `ifdef(`_FEAT_delay_checks_', `check', `check_')')
 divert(0)dnl
 
 ######################################################################
