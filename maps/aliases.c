@@ -178,7 +178,7 @@ int aliases_parse(FILE *in, const char *name, struct diag *d, aliases_fn fn,
 	int r, toolong, nonl;
 	str_reserve(&l, 0);
 	while (!ps.stopped && !diag_stopped(d) &&
-	       (r = lineread(in, &l, LIMIT_ALIAS_LINE, &toolong, &nonl)) == 1)
+	       (r = lineread(in, &l, LIMIT_ALIAS_LINE - 2, &toolong, &nonl)) == 1)
 		physical_line(&ps, &l, ++lineno, toolong);
 	if (!ps.stopped && !diag_stopped(d))
 		finish_entry(&ps);
