@@ -1,0 +1,485 @@
+/*
+ * btcmd.c - "/" commands and "=M" of sendmail -bt.
+ *
+ * Entry points: btcmd_slash(), btcmd_print_mailers(), btcmd_scan().
+ * "/parse" follows sendmail's parseaddr(): rulesets 3 and 0, then the
+ * recipient rewriting of the resolved mailer (2, its R= set, 4) for the
+ * user part; "/try" follows remotename(): 3, 1 or 2, the mailer's S= or
+ * R= set (envelope or header part), 4. Input is untrusted and bounded by
+ * the callers (bt.c) and the engine.
+ */
+#include "runtime/btcmd.h"
+
+#include <arpa/nameser.h>
+#include <ctype.h>
+#include <resolv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/arena.h"
+#include "lib/str.h"
+#include "runtime/host.h"
+#include "runtime/map.h"
+#include "runtime/rw.h"
+
+/* /tryflags state: header (else envelope), sender (else recipient). */
+struct tryflags {
+	int header, sender;
+};
+static struct tryflags try_flags;
+
+/* Skip blanks. */
+static char *blanks(char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* Tokenize -bt input. */
+int btcmd_scan(struct rt *rt, const char *s, int delim, struct tokv *ws,
+	       const char **end)
+{
+	return tok_scan(rt->input, s, delim, rt->work, ws, end, rw_tok_error, rt);
+}
+
+/* "/map name key". */
+static void cmd_map(struct rt *rt, char *arg)
+{
+	char *name = arg, *key;
+	const char *args[1], *r;
+	struct rt_map *m;
+	int st = RT_OK;
+
+	key = name + strcspn(name, " \t");
+	if (name == key) {
+		fputs("Usage: /map mapname key\n", rt->out);
+		return;
+	}
+	if (*key)
+		*key++ = '\0';
+	m = map_find(rt, name);
+	if (!m) {
+		fprintf(rt->out, "Map named \"%s\" not found\n", name);
+		return;
+	}
+	key = blanks(key);
+	if (!*key) {
+		fputs("No key specified\n", rt->out);
+		return;
+	}
+	fprintf(rt->out, "map_lookup: %s (%s) ", name, key);
+	args[0] = key;
+	r = map_lookup(rt, m, arena_strdup(rt->work, key), args, 1, &st);
+	if (r)
+		fprintf(rt->out, "returns %s (%d)\n", r, st);
+	else
+		fprintf(rt->out, "no match (%d)\n", st);
+}
+
+/* "/canon host". */
+static void cmd_canon(struct rt *rt, char *arg)
+{
+	struct str s = STR_INIT;
+
+	if (!*arg) {
+		fputs("Usage: /canon address\n", rt->out);
+		return;
+	}
+	if (host_canon(rt, arg, &s) == RT_OK)
+		fprintf(rt->out, "getcanonname(%s) returns %s\n", arg, s.s);
+	else
+		fprintf(rt->out, "getcanonname(%s) returns %s\n", arg, arg);
+	str_free(&s);
+}
+
+/* "/mx host": the MX hosts by preference (DNS only, as sendmail). */
+static void cmd_mx(struct rt *rt, char *arg)
+{
+	unsigned char ans[4096];
+	char names[16][NS_MAXDNAME];
+	int pref[16], n = 0, len;
+	ns_msg msg;
+
+	if (!*arg) {
+		fputs("Usage: /mx address\n", rt->out);
+		return;
+	}
+	len = res_query(arg, ns_c_in, ns_t_mx, ans, sizeof ans);
+	if (len > 0 && ns_initparse(ans, len, &msg) == 0) {
+		for (int i = 0; i < ns_msg_count(msg, ns_s_an) && n < 16; i++) {
+			ns_rr rr;
+
+			if (ns_parserr(&msg, ns_s_an, i, &rr) < 0 ||
+			    ns_rr_type(rr) != ns_t_mx)
+				continue;
+			pref[n] = ns_get16(ns_rr_rdata(rr));
+			if (dn_expand(ns_msg_base(msg), ns_msg_end(msg),
+				      ns_rr_rdata(rr) + 2, names[n], NS_MAXDNAME) >= 0)
+				n++;
+		}
+	}
+	for (int i = 1; i < n; i++)	/* insertion sort by preference */
+		for (int k = i; k > 0 && pref[k] < pref[k - 1]; k--) {
+			char t[NS_MAXDNAME];
+			int p = pref[k];
+
+			memcpy(t, names[k], sizeof t);
+			memcpy(names[k], names[k - 1], sizeof t);
+			memcpy(names[k - 1], t, sizeof t);
+			pref[k] = pref[k - 1];
+			pref[k - 1] = p;
+		}
+	fprintf(rt->out, "getmxrr(%s) returns %d value(s):\n", arg, n);
+	for (int i = 0; i < n; i++)
+		fprintf(rt->out, "\t%s\n", names[i]);
+}
+
+/* "/tryflags [HhEe][SsRr]". */
+static void cmd_tryflags(struct rt *rt, char *arg)
+{
+	if (!*arg) {
+		fputs("Usage: /tryflags [Hh|Ee][Ss|Rr]\n", rt->out);
+		return;
+	}
+	for (; *arg; arg++) {
+		switch (*arg) {
+		case 'H': case 'h': try_flags.header = 1; break;
+		case 'E': case 'e': try_flags.header = 0; break;
+		case 'S': case 's': try_flags.sender = 1; break;
+		case 'R': case 'r': try_flags.sender = 0; break;
+		default: break;
+		}
+	}
+}
+
+/* The ruleset of a mailer's S=/R= field part (0 envelope, 1 header). */
+static int mailer_set(const struct rt *rt, const struct ir_mailer *m,
+		      char field, int part)
+{
+	const char *v = ir_field_get(m->fields, m->nfields, field);
+	char name[LIMIT_RULESET_NAME];
+	size_t n;
+
+	if (!v || !*v)
+		return 0;
+	n = strcspn(v, "/");
+	if (part == 1 && v[n] == '/') {
+		v += n + 1;
+		n = strlen(v);
+	}
+	if (n >= sizeof name)
+		n = sizeof name - 1;
+	memcpy(name, v, n);
+	name[n] = '\0';
+	return rt_set_lookup(rt, name);
+}
+
+/* Rewrite ws through set when it is a real ruleset. */
+static int run_set(struct rt *rt, struct tokv *ws, int set)
+{
+	return set > 0 ? rw_rewrite(rt, ws, set, 0, LIMIT_TOKENS) : RT_OK;
+}
+
+/* "/try mailer address". */
+static void cmd_try(struct rt *rt, char *arg)
+{
+	char *addr = arg + strcspn(arg, " \t");
+	const struct ir_mailer *m;
+	struct tokv ws = TOKV_INIT;
+	struct str out = STR_INIT;
+	const char *end;
+	int st;
+
+	if (*addr)
+		*addr++ = '\0';
+	addr = blanks(addr);
+	if (!*arg || !*addr) {
+		fputs("Usage: /try mailer address\n", rt->out);
+		return;
+	}
+	m = cf_mailer(rt->cf, arg);
+	if (!m) {
+		fprintf(rt->out, "Unknown mailer %s\n", arg);
+		return;
+	}
+	fprintf(rt->out, "Trying %s %s address %s for mailer %s\n",
+		try_flags.header ? "header" : "envelope",
+		try_flags.sender ? "sender" : "recipient", addr, arg);
+	st = btcmd_scan(rt, addr, 0, &ws, &end) < 0 ? RT_DATAERR :
+	     run_set(rt, &ws, 3);
+	if (st == RT_OK)
+		st = run_set(rt, &ws, try_flags.sender ? 1 : 2);
+	if (st == RT_OK)
+		st = run_set(rt, &ws, mailer_set(rt, m, try_flags.sender ? 'S' : 'R',
+						 try_flags.header));
+	if (st == RT_OK)
+		st = run_set(rt, &ws, 4);
+	rw_join(rt, ws.v, ws.n, rt->blanksub, &out);
+	fprintf(rt->out, "Rcode = %d, addr = %s\n", st, str_cstr(&out));
+	str_free(&out);
+	tokv_free(&ws);
+}
+
+/* crackaddr(): the address with its mailbox part replaced by "$g". */
+static void crack(const char *a, struct str *out)
+{
+	const char *lt = NULL, *gt = NULL, *p;
+	int q = 0, c = 0, done = 0;
+
+	for (p = a; *p && !gt; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '"')
+			q = !q;
+		else if (!q && *p == '(')
+			c++;
+		else if (!q && c && *p == ')')
+			c--;
+		else if (!q && !c && *p == '<' && !lt)
+			lt = p;
+		else if (!q && !c && *p == '>' && lt)
+			gt = p;
+	}
+	if (lt && gt) {
+		const char *in = lt + 1;
+
+		while (in < gt && isspace((unsigned char)*in))
+			in++;
+		str_appendn(out, a, (size_t)(lt - a));
+		str_append(out, in == gt ? "<>" : "<$g>");
+		str_append(out, gt + 1);
+		return;
+	}
+	for (p = a, q = 0, c = 0; *p; p++) {
+		if (c || *p == '(') {
+			c += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+			str_appendc(out, *p);
+		} else if (isspace((unsigned char)*p)) {
+			str_appendc(out, *p);
+		} else if (!done) {
+			str_append(out, "$g");
+			done = 1;
+			for (; p[1] && (q || (!isspace((unsigned char)p[1]) && p[1] != '(')); p++)
+				if (p[1] == '"')
+					q = !q;
+		}
+	}
+}
+
+/* Tokens between the triple markers: host ($@) or user ($:) part. */
+static void triple_part(const struct tokv *ws, const char *mark, size_t *from,
+			size_t *to)
+{
+	size_t i = 0;
+
+	while (i < ws->n && ws->v[i] != mark)
+		i++;
+	*from = *to = i < ws->n ? i + 1 : ws->n;
+	while (*to < ws->n && ws->v[*to] != tok_m(TM_HOST) &&
+	       ws->v[*to] != tok_m(TM_USER))
+		(*to)++;
+}
+
+/* The $#error path of /parse: print the message as usrerr() does. */
+static void parse_error(struct rt *rt, const char *addr, const char *host,
+			const char *user)
+{
+	char *msg = arena_strdup(rt->work, user), *p = msg, *q = msg;
+
+	for (; *p; p++)
+		if (*p != '"')
+			*q++ = *p;
+	*q = '\0';
+	p = msg;
+	if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+	    isdigit((unsigned char)p[2]) && (p[3] == ' ' || p[3] == '-')) {
+		p += 4;
+		if (isdigit((unsigned char)p[0]) && p[1] == '.') {
+			p += strcspn(p, " ");
+			p = blanks(p);
+		}
+	}
+	fprintf(rt->out, "%s... %s\n", addr, p);
+	fprintf(rt->out, "mailer *error*, host %s, user %s\n", host, user);
+}
+
+/* Resolve a rewritten address to "mailer, host, user" (buildaddr()). */
+static void parse_build(struct rt *rt, const char *addr, struct tokv *ws)
+{
+	struct str host = STR_INIT, user = STR_INIT;
+	struct tokv u = TOKV_INIT;
+	const struct ir_mailer *m;
+	const char *mailer = ws->n > 1 ? ws->v[1] : "";
+	size_t hf, ht, uf, ut;
+	int st = RT_OK;
+
+	triple_part(ws, tok_m(TM_HOST), &hf, &ht);
+	triple_part(ws, tok_m(TM_USER), &uf, &ut);
+	rw_join(rt, ws->v + hf, ht - hf, rt->blanksub, &host);
+	if (strcmp(mailer, "error") == 0) {
+		rw_join(rt, ws->v + uf, ut - uf, rt->blanksub, &user);
+		parse_error(rt, addr, str_cstr(&host), str_cstr(&user));
+	} else if (!(m = cf_mailer(rt->cf, mailer))) {
+		fprintf(rt->out, "%s... unknown mailer %s\n", addr, mailer);
+	} else {
+		for (size_t i = uf; i < ut; i++)
+			tokv_push(&u, ws->v[i]);
+		st = run_set(rt, &u, 2);
+		if (st == RT_OK)
+			st = run_set(rt, &u, mailer_set(rt, m, 'R', 0));
+		if (st == RT_OK)
+			run_set(rt, &u, 4);
+		rw_join(rt, u.v, u.n, rt->blanksub, &user);
+		fprintf(rt->out, "mailer %s, ", mailer);
+		if (host.len)
+			fprintf(rt->out, "host %s, ", host.s);
+		fprintf(rt->out, "user %s\n", str_cstr(&user));
+	}
+	tokv_free(&u);
+	str_free(&host);
+	str_free(&user);
+}
+
+/* "/parse address". */
+static void cmd_parse(struct rt *rt, char *arg)
+{
+	struct str fancy = STR_INIT;
+	struct tokv ws = TOKV_INIT;
+	const char *end;
+	int st;
+
+	if (!*arg) {
+		fputs("Usage: /parse address\n", rt->out);
+		return;
+	}
+	crack(arg, &fancy);
+	fputs("Cracked address = ", rt->out);
+	rw_put_token(rt->out, str_cstr(&fancy));
+	fprintf(rt->out, "\nParsing %s %s address\n",
+		try_flags.header ? "header" : "envelope",
+		try_flags.sender ? "sender" : "recipient");
+	str_free(&fancy);
+	if (btcmd_scan(rt, arg, ',', &ws, &end) == 0) {
+		st = run_set(rt, &ws, 3);
+		if (st == RT_OK || st == RT_TEMPFAIL)
+			st = rw_rewrite(rt, &ws, 0, 0, LIMIT_TOKENS);
+		if ((st == RT_OK || st == RT_TEMPFAIL) && ws.n > 0 &&
+		    ws.v[0] == tok_m(TM_NET))
+			parse_build(rt, arg, &ws);
+	}
+	tokv_free(&ws);
+}
+
+/* Print one mailer field value with xputs() escaping. */
+static void put_value(FILE *out, const char *v)
+{
+	for (; *v; v++) {
+		if (*v == '\n')
+			fputs("\\n", out);
+		else if (*v == '\r')
+			fputs("\\r", out);
+		else
+			putc(*v, out);
+	}
+}
+
+/* The S= or R= rulesets of m, "env/hdr" by name. */
+static void put_sets(struct rt *rt, const struct ir_mailer *m, char field)
+{
+	char b1[16], b2[16];
+
+	fprintf(rt->out, " %c=%s/%s", field,
+		rt_set_name(rt, mailer_set(rt, m, field, 0), b1, sizeof b1),
+		rt_set_name(rt, mailer_set(rt, m, field, 1), b2, sizeof b2));
+}
+
+/* One mailer in printmailer() format. */
+static void print_mailer(struct rt *rt, int no, const struct ir_mailer *m)
+{
+	const char *f = m->flags ? m->flags : "", *v;
+	const char *t = ir_field_get(m->fields, m->nfields, 'T');
+	char types[3][128] = { "<undefined>", "<undefined>", "<undefined>" };
+
+	fprintf(rt->out, "mailer %d (%s): P=%s", no, m->name, m->path ? m->path : "");
+	put_sets(rt, m, 'S');
+	put_sets(rt, m, 'R');
+	v = ir_field_get(m->fields, m->nfields, 'M');
+	fprintf(rt->out, " M=%s U=-1:-1 F=", v ? v : "0");
+	for (int c = 1; c < 128; c++)
+		if (strchr(f, c))
+			putc(c, rt->out);
+	v = ir_field_get(m->fields, m->nfields, 'L');
+	fprintf(rt->out, " L=%s E=", v ? v : strchr(f, 'L') ? "990" : "0");
+	v = ir_field_get(m->fields, m->nfields, 'E');
+	put_value(rt->out, v ? v : "\n");
+	v = ir_field_get(m->fields, m->nfields, 'C');
+	if (v)
+		fprintf(rt->out, " C=%s", v);
+	for (int i = 0; t && *t && i < 3; i++) {
+		size_t n = strcspn(t, "/");
+
+		if (n)
+			snprintf(types[i], sizeof types[i], "%.*s", (int)n, t);
+		t += n + (t[n] == '/');
+	}
+	v = ir_field_get(m->fields, m->nfields, 'r');
+	fprintf(rt->out, " T=%s/%s/%s r=%s A=", types[0], types[1], types[2],
+		v ? v : "100");
+	put_value(rt->out, m->argv ? m->argv : "");
+	putc('\n', rt->out);
+}
+
+/* "=M": built-ins first, each replaced by a mailer of the same name. */
+void btcmd_print_mailers(struct rt *rt)
+{
+	static struct ir_field file_f[] = { { 'T', "X-Unix/X-Unix/X-Unix" } };
+	static const struct ir_mailer builtin[] = {
+		{ "prog", "/bin/sh", "lsouDq9", "sh -c $u", file_f, 1, { 0 } },
+		{ "*file*", "[FILE]", "lsDFMPEouq9", "FILE $u", file_f, 1, { 0 } },
+		{ "*include*", "/dev/null", "su", "INCLUDE $u", NULL, 0, { 0 } },
+	};
+	const struct cf *cf = rt->cf;
+	int no = 0;
+
+	for (size_t i = 0; i < 3; i++) {
+		const struct ir_mailer *m = cf_mailer(cf, builtin[i].name);
+
+		print_mailer(rt, no++, m ? m : &builtin[i]);
+	}
+	for (size_t i = 0; i < cf->nmailers; i++) {
+		const char *n = cf->mailers[i].name;
+
+		if (strcmp(n, "prog") && strcmp(n, "*file*") && strcmp(n, "*include*"))
+			print_mailer(rt, no++, &cf->mailers[i]);
+	}
+}
+
+/* The "/" commands. */
+static const struct {
+	const char *name;
+	void (*run)(struct rt *rt, char *arg);
+} slash_cmds[] = {
+	{ "tryflags", cmd_tryflags }, { "try", cmd_try },
+	{ "parse", cmd_parse },	{ "canon", cmd_canon },
+	{ "mx", cmd_mx },	{ "map", cmd_map },
+};
+
+/* Dispatch a "/" command. */
+int btcmd_slash(struct rt *rt, char *line)
+{
+	size_t n = strcspn(line + 1, " \t");
+	char *arg = blanks(line + 1 + n);
+
+	if (n == 4 && strncmp(line + 1, "quit", 4) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof slash_cmds / sizeof slash_cmds[0]; i++) {
+		if (strlen(slash_cmds[i].name) == n &&
+		    strncmp(line + 1, slash_cmds[i].name, n) == 0) {
+			slash_cmds[i].run(rt, arg);
+			return 0;
+		}
+	}
+	fprintf(rt->out, "Unknown \"/\" command %s\n", line);
+	return 0;
+}

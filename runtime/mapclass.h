@@ -1,0 +1,54 @@
+/*
+ * mapclass.h - the map classes behind map.h (private to runtime/).
+ *
+ * struct rt_map is one K line, parsed; each class provides a lookup
+ * function with the same contract: return the result (already passed
+ * through map_result(), in rt->work) or NULL when not found, setting
+ * *stat to RT_TEMPFAIL / RT_NOHOST / RT_CONFIG on failure. Maps open
+ * lazily inside their lookup function.
+ */
+#ifndef MAILCF_MAPCLASS_H
+#define MAILCF_MAPCLASS_H
+
+#include <regex.h>
+
+#include "runtime/rt.h"
+
+struct rt_map;
+
+typedef const char *map_lookup_fn(struct rt *rt, struct rt_map *m, char *key,
+				  const char *const *args, int nargs, int *stat);
+
+struct map_class {
+	const char *name;
+	map_lookup_fn *lookup;
+	int file;		/* the argument names a file */
+};
+
+struct rt_map {
+	const char *name;
+	const struct ir_map *ir;	/* NULL for the implicit "host" */
+	const struct map_class *cls;	/* NULL: class not available */
+	const char *args, *file;
+	char *app, *tapp, *sublist;
+	int optional, keepquotes, matchonly, nofold, nodefer_temp;
+	int negate, bre, subs, delim, kcol, vcol, zdelim, nul;
+	char spacesub;
+	int opened, failed;	/* open attempted / failed */
+	struct mapdb *db;
+	regex_t re;
+	int re_ok;
+	char *text;		/* text class: the whole file */
+	struct rt_map **subs_v;	/* sequence / switch members */
+	size_t nsubs;
+};
+
+/* map_rewrite(): s with %0..%9 replaced by args, then -a appended. */
+const char *map_result(struct rt *rt, const struct rt_map *m, const char *s,
+		       const char *const *args, int nargs);
+
+map_lookup_fn map_db_lookup, map_text_lookup, map_dequote_lookup,
+	map_macro_lookup, map_arith_lookup, map_seq_lookup, map_host_lookup,
+	map_user_lookup, map_regex_lookup, map_null_lookup, map_dns_lookup;
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * opts.c - sendmail's command line for the runtime (see opts.h).
+ *
+ * Entry points: opts_parse(), opts_apply(), opts_run_other(), opts_free().
+ * At most OPTS_MAX -d and -O arguments (more is a usage error). Unknown
+ * flags are refused rather than ignored, so a typo never changes the mode.
+ */
+#include "runtime/opts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lib/xalloc.h"
+
+/* The argument of a flag: glued ("-Cfile") or the next word. */
+static const char *flag_arg(int argc, char **argv, int *i)
+{
+	if (argv[*i][2])
+		return argv[*i] + 2;
+	if (*i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+/* Parse the command line. */
+int opts_parse(struct opts *o, int argc, char **argv)
+{
+	memset(o, 0, sizeof *o);
+	o->cf = "/etc/mail/sendmail.cf";
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v;
+
+		if (a[0] != '-' || a[1] == '\0')
+			goto usage;
+		switch (a[1]) {
+		case 'b':
+			if ((a[2] != 't' && a[2] != 'i') || a[3])
+				goto usage;
+			o->mode = a[2];
+			break;
+		case 'C':
+			if (!(o->cf = flag_arg(argc, argv, &i)))
+				goto usage;
+			break;
+		case 'd':
+			if (o->ndebug >= OPTS_MAX)
+				goto usage;
+			o->debug[o->ndebug++] = a + 2;
+			break;
+		case 'O':
+			if (!(v = flag_arg(argc, argv, &i)) || !strchr(v, '=') ||
+			    o->nset >= OPTS_MAX)
+				goto usage;
+			o->set[o->nset++] = v;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (o->mode)
+		return 0;
+usage:
+	fputs("usage: sendmail [-C cf] [-d spec] [-O option=value] -bt | -bi\n",
+	      stderr);
+	return -1;
+}
+
+/* Lay -O options over the configuration's options. */
+void opts_apply(struct opts *o, struct cf *cf)
+{
+	size_t n = cf->noptions;
+
+	if (o->nset == 0)
+		return;
+	o->added = xcalloc(n + (size_t)o->nset, sizeof *o->added);
+	memcpy(o->added, cf->options, n * sizeof *o->added);
+	for (int i = 0; i < o->nset; i++) {
+		const char *eq = strchr(o->set[i], '=');
+		char *name = xstrndup(o->set[i], (size_t)(eq - o->set[i]));
+		size_t k;
+
+		for (k = 0; k < n; k++)
+			if (strcasecmp(o->added[k].name, name) == 0)
+				break;
+		if (k == n)
+			n++;
+		o->added[k] = (struct ir_option){ .name = name, .value = eq + 1 };
+	}
+	cf->options = o->added;
+	cf->noptions = n;
+}
+
+/* Modes other than -bt. */
+int opts_run_other(struct opts *o, struct rt *rt)
+{
+	(void)rt;
+	fprintf(stderr, "sendmail: mode -b%c is not implemented yet\n", o->mode);
+	return 64;
+}
+
+/* Free the option array and the names we allocated. */
+void opts_free(struct opts *o)
+{
+	free(o->added);
+	o->added = NULL;
+}

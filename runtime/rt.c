@@ -1,0 +1,142 @@
+/*
+ * rt.c - load a configuration's IR into the runtime's form.
+ *
+ * Entry points: rt_new() (compile once: tokenizer tables, macros, host
+ * identity, classes, rulesets, maps), rt_free(), rt_set_lookup(),
+ * rt_set_name(). Trusts the IR to have been validated by cfgen; prints
+ * the start-up complaints sendmail prints ("fileclass: cannot open",
+ * "No local mailer defined") and records sendmail's exit status for them.
+ */
+#include "runtime/rt.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/arena.h"
+#include "lib/xalloc.h"
+#include "runtime/cls.h"
+#include "runtime/host.h"
+#include "runtime/macro.h"
+#include "runtime/map.h"
+#include "runtime/rw.h"
+
+/* The value of option name, or dflt. */
+static const char *option(const struct cf *cf, const char *name,
+			  const char *dflt)
+{
+	const struct ir_option *o = cf_option(cf, name);
+
+	return o && o->value ? o->value : dflt;
+}
+
+/* Load the classes of the IR, complaining about unreadable files. */
+static void load_classes(struct rt *rt, FILE *err)
+{
+	const struct cf *cf = rt->cf;
+
+	for (size_t i = 0; i < cf->nclasses; i++) {
+		const struct ir_class *c = &cf->classes[i];
+		int id = cls_id(rt->cls, c->name, 1);
+
+		for (size_t k = 0; k < c->nmembers; k++)
+			cls_add(rt->cls, id, c->members[k]);
+		for (size_t k = 0; k < c->nsources; k++) {
+			const struct ir_class_source *s = &c->sources[k];
+
+			if (s->kind != IR_CLASS_FILE || s->loaded || s->optional)
+				continue;
+			if (err)
+				fprintf(err, "%s: line %u: fileclass: cannot open '%s': No such file or directory\n",
+					s->pos.file ? s->pos.file : cf->file,
+					s->pos.line, s->arg);
+			rt->exitstat = RT_OSERR;
+		}
+	}
+}
+
+/* Compile every ruleset. */
+static int load_rulesets(struct rt *rt, FILE *err)
+{
+	for (size_t i = 0; i < rt->cf->nrulesets; i++)
+		if (rw_compile(rt, &rt->cf->rulesets[i], err) < 0)
+			return -1;
+	return 0;
+}
+
+/* Build the runtime from the IR; see rt.h. */
+struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
+{
+	char mode[2] = { opmode, 0 };
+	struct rt *rt = xcalloc(1, sizeof *rt);
+	const char *ops = cf->operators ? cf->operators : ".:@[]";
+
+	rt->cf = cf;
+	rt->out = out;
+	rt->arena = arena_new();
+	rt->work = arena_new();
+	rt->macros = macro_new();
+	rt->cls = cls_new();
+	rt->level = cf->level;
+	rt->blanksub = option(cf, "BlankSub", " ")[0];
+	tok_table_init(&rt->rules, ops, 0);
+	tok_table_init(&rt->ext, ops, 1);
+	rt->input = rt->level >= 9 ? &rt->rules : &rt->ext;
+	rt->switch_file = option(cf, "ServiceSwitchFile", "/etc/mail/service.switch");
+	rt->hosts_file = option(cf, "HostsFile", "/etc/hosts");
+	host_identity(rt);
+	macro_set(rt->macros, "opMode", mode);
+	for (size_t i = 0; i < cf->nmacros; i++)
+		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
+	load_classes(rt, err);
+	if (load_rulesets(rt, err) < 0 || map_setup(rt, err) < 0) {
+		rt_free(&rt);
+		return NULL;
+	}
+	if (!cf_mailer(cf, "local")) {
+		if (err)
+			fputs("No local mailer defined\n", err);
+		rt->exitstat = RT_SOFTWARE;
+	}
+	return rt;
+}
+
+/* Free everything rt owns. */
+void rt_free(struct rt **rtp)
+{
+	struct rt *rt = *rtp;
+
+	if (!rt)
+		return;
+	map_free_all(rt);
+	macro_free(&rt->macros);
+	cls_free(&rt->cls);
+	arena_free(&rt->work);
+	arena_free(&rt->arena);
+	free(rt);
+	*rtp = NULL;
+}
+
+/* Ruleset number for a name or a number. */
+int rt_set_lookup(const struct rt *rt, const char *name)
+{
+	if (isdigit((unsigned char)name[0])) {
+		char *end;
+		long n = strtol(name, &end, 10);
+
+		return *end == '\0' && n >= 0 && n < LIMIT_RULESETS ? (int)n : -1;
+	}
+	for (int i = 0; i < LIMIT_RULESETS; i++)
+		if (rt->sets[i].name && strcmp(rt->sets[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* The printed name of ruleset n. */
+const char *rt_set_name(const struct rt *rt, int n, char *buf, size_t size)
+{
+	if (n >= 0 && n < LIMIT_RULESETS && rt->sets[n].name)
+		return rt->sets[n].name;
+	snprintf(buf, size, "%d", n);
+	return buf;
+}

@@ -1,0 +1,84 @@
+/*
+ * rt.h - the runtime's view of a loaded configuration.
+ *
+ * rt_new() turns a validated IR (cfgen/ir.h) into what the rewriting
+ * engine runs: rulesets compiled once into arrays of patterns (rw.h),
+ * interned classes (cls.h), the macro table (macro.h), maps opened on
+ * first use (map.h), tokenizer tables for rules and for addresses, and
+ * the host's identity ($w $j $m, class w; host.h). Everything the engine
+ * needs at rewrite time hangs off struct rt; nothing is global.
+ *
+ * Ownership: struct rt keeps a pointer to the IR (which must outlive it)
+ * and owns the rest; rt_free() releases it. rt->work is a scratch arena
+ * callers reset between addresses (-bt resets it per command line).
+ */
+#ifndef MAILCF_RT_H
+#define MAILCF_RT_H
+
+#include <stdio.h>
+
+#include "cfgen/ir.h"
+#include "lib/limits.h"
+#include "runtime/tok.h"
+
+struct arena;
+struct cls;
+struct macro;
+struct rw_rule;
+struct rt_map;
+
+/* sysexits(3) values sendmail reports as ruleset status. */
+enum rt_status {
+	RT_OK = 0, RT_USAGE = 64, RT_DATAERR = 65, RT_NOHOST = 68,
+	RT_UNAVAILABLE = 69, RT_SOFTWARE = 70, RT_OSERR = 71,
+	RT_TEMPFAIL = 75, RT_CONFIG = 78
+};
+
+/* One ruleset, compiled. */
+struct rt_set {
+	const char *name;	/* NULL for a purely numbered set */
+	struct rw_rule *rules;
+	size_t nrules;
+	int defined;
+};
+
+struct rt {
+	const struct cf *cf;
+	struct arena *arena;	/* lives as long as rt */
+	struct arena *work;	/* scratch, reset by callers */
+	struct macro *macros;
+	struct cls *cls;
+	struct tok_table rules;	/* parentheses are tokens */
+	struct tok_table ext;	/* parentheses delimit comments */
+	const struct tok_table *input;	/* -bt addresses: by config level */
+	char blanksub;		/* BlankSub option ('.' in the m4 library) */
+	int level;		/* V line */
+	struct rt_set sets[LIMIT_RULESETS];
+	struct rt_map *maps;
+	size_t nmaps;
+	FILE *out;		/* trace and -bt output */
+	int trace;		/* print "input:"/"returns:" lines */
+	unsigned char debug[100];	/* -d levels by category */
+	int exitstat;		/* worst error so far (sendmail's ExitStat) */
+	const char *switch_file;	/* ServiceSwitchFile */
+	const char *hosts_file;		/* HostsFile */
+};
+
+/* Build the runtime from a parsed, validated configuration for operation
+ * mode opmode ('t' for -bt: the value of ${opMode}). Problems the runtime
+ * finds (class files it cannot read...) are printed on err as sendmail
+ * prints them. NULL on failure. */
+struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err);
+/* Free it; *rtp becomes NULL. */
+void rt_free(struct rt **rtp);
+/* Ruleset number for a name or number as written; -1 if unknown. */
+int rt_set_lookup(const struct rt *rt, const char *name);
+/* The name to print for ruleset n (its name, else its number, in buf). */
+const char *rt_set_name(const struct rt *rt, int n, char *buf, size_t size);
+/* 1 if debug category cat is at level >= lvl (-d cat.lvl). */
+static inline int rt_debug(const struct rt *rt, int cat, int lvl)
+{
+	return cat >= 0 && cat < 100 && rt->debug[cat] >= lvl;
+}
+
+#endif
