@@ -36,8 +36,10 @@ enum ir_tok_kind {
 	IR_NET,		/* $#  mailer / resolve marker */
 	IR_HOST,	/* $@  host part, or "return" prefix, or $( $) arg sep */
 	IR_USER,	/* $:  user part, or "once" prefix, or $( $) default */
-	IR_CALL,	/* $>  ruleset call; name = ruleset as written, num = its
-			 * number once resolved (-1 if unknown), plus_flag unused */
+	IR_CALL,	/* $>  ruleset call; text = ruleset as written (quotes
+			 * removed), num = its number once resolved (-1 if
+			 * unknown); text NULL for a computed call ($>$2): the
+			 * next token yields the name at rewrite time */
 	IR_HBEGIN,	/* $[ */
 	IR_HEND,	/* $] */
 	IR_LBEGIN,	/* $(  map lookup begin; the next token is the map name */
@@ -51,7 +53,14 @@ struct ir_tok {
 	const char *text;	/* IR_WORD: the token; IR_CLASS/NCLASS/DEFER:
 				 * the class or macro name ("w", "VirtHost");
 				 * IR_CALL: the ruleset as written; else NULL */
-	int num;		/* IR_POS: 1..9; IR_CALL: ruleset number or -1 */
+	int num;		/* IR_POS: 1..9; IR_CALL: ruleset number or -1;
+				 * IR_DEFER: 1 when the rule wrote $x (not $&x)
+				 * for a macro sendmail predefines from the host
+				 * or run (j w m k v b {opMode}) and the cf had
+				 * not defined it yet: sendmail substitutes the
+				 * value at read time, we defer it so the IR
+				 * stays host-independent; -bt =S should print
+				 * the value. 0 otherwise. */
 	unsigned col;		/* column in the source line (1-based) */
 };
 
@@ -89,6 +98,9 @@ struct ir_class_source {
 	int optional;		/* F-o */
 	int loaded;		/* the file/program was read */
 	struct srcpos pos;
+	const char **words;	/* IR_CLASS_LIST: the words this line added,
+				 * as written after expansion (for emit) */
+	size_t nwords;
 };
 
 struct ir_class {
@@ -145,6 +157,9 @@ struct ir_header {
 	const char *macro;	/* ?${macro}? condition name, or NULL */
 	const char *value;	/* template */
 	struct srcpos pos;
+	const char *ruleset;	/* "HName: $>rs" / "$>+rs": the check ruleset
+				 * name, else NULL (value still holds the text) */
+	int keep_comments;	/* the $>+ form */
 };
 
 struct ir_priority {
@@ -190,7 +205,9 @@ struct cf {
 
 /* Lookups over the IR (NULL / -1 when absent). Names compare as sendmail
  * does: macro and class names exactly, mailer and map names exactly,
- * option names case-insensitively. */
+ * option names case-insensitively. cf_option returns the LAST setting
+ * (later O lines override earlier ones; repeatable options such as
+ * DaemonPortOptions are all in cf->options). */
 const struct ir_macro *cf_macro(const struct cf *cf, const char *name);
 const struct ir_class *cf_class(const struct cf *cf, const char *name);
 const struct ir_option *cf_option(const struct cf *cf, const char *name);
@@ -198,6 +215,9 @@ const struct ir_map *cf_map(const struct cf *cf, const char *name);
 const struct ir_mailer *cf_mailer(const struct cf *cf, const char *name);
 const struct ir_ruleset *cf_ruleset_by_num(const struct cf *cf, int num);
 const struct ir_ruleset *cf_ruleset_by_name(const struct cf *cf, const char *name);
+/* "word", "star", ... (dump) and "$*", "$+", ... (emit; "" for IR_WORD). */
+const char *ir_tok_kind_name(enum ir_tok_kind kind);
+const char *ir_tok_meta(enum ir_tok_kind kind);
 /* The value of field letter in a mailer/queue group/milter, or NULL. */
 const char *ir_field_get(const struct ir_field *fields, size_t n, char letter);
 /* Free a configuration; *cfp becomes NULL. */
