@@ -234,8 +234,8 @@ static void cmd_rewrite(struct rt *rt, char *line)
 	*p = '\0';
 	addr = skip_blanks(p + 1);
 	if (strlen(addr) > LIMIT_BT_ADDR) {
-		fprintf(rt->out, "Address \"%s\" too long (%d bytes max)\n", addr,
-			LIMIT_BT_ADDR);
+		fprintf(rt->out, "Address \"%.*s\" too long (%d bytes max)\n",
+			LIMIT_BT_ADDR, addr, LIMIT_BT_ADDR);
 		return;
 	}
 	if (bad_8bit(rt, addr))

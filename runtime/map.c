@@ -83,6 +83,8 @@ static void setup_one(struct rt *rt, struct rt_map *m, const struct ir_map *k)
 		if (k->flags[i][0] == '-')
 			parse_flag(rt, m, k->flags[i]);
 	m->optional |= k->optional;
+	if (strcmp(k->mclass, "dequote") == 0)
+		m->keepquotes = 1;	/* it removes the quotes itself */
 	m->args = k->args ? k->args : "";
 	m->file = k->file;
 }

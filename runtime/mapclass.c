@@ -127,20 +127,43 @@ static char *map_path(const struct rt_map *m)
 	return xstrndup(a, n);
 }
 
+/* 1 if a directory above file is world writable (sendmail's safefile()
+ * refuses such map files). */
+static int unsafe_dir(const char *file)
+{
+	char *dir = xstrdup(file), *slash;
+	struct stat st;
+	int bad = 0;
+
+	while (!bad && (slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		if (stat(*dir ? dir : "/", &st) == 0 && S_ISDIR(st.st_mode) &&
+		    (st.st_mode & S_IWOTH))
+			bad = 1;
+	}
+	free(dir);
+	return bad;
+}
+
 /* Open a database map once; 0 when usable. */
 static int db_open(struct rt *rt, struct rt_map *m)
 {
-	char err[512], *path;
+	char err[512], *path, *file;
 	struct stat st;
 
 	if (m->opened)
 		return m->failed ? -1 : 0;
 	m->opened = 1;
 	path = map_path(m);
-	m->db = mapdb_open(path, m->ir->mclass, err, sizeof err);
-	if (!m->db) {
-		char *file = mapdb_filename(path, m->ir->mclass);
-
+	file = mapdb_filename(path, m->ir->mclass);
+	if (file && unsafe_dir(file)) {
+		fprintf(rt->out, "%s map \"%s\": unsafe map file %s: World writable directory\n",
+			m->ir->mclass, m->name, file);
+		m->failed = 1;
+	} else {
+		m->db = mapdb_open(path, m->ir->mclass, err, sizeof err);
+	}
+	if (!m->db && !m->failed) {
 		m->failed = 1;
 		if (!m->optional && file && stat(file, &st) < 0)
 			fprintf(rt->out, "%s map \"%s\": missing map file %s: %s\n",
@@ -148,10 +171,10 @@ static int db_open(struct rt *rt, struct rt_map *m)
 		else if (!m->optional)
 			fprintf(rt->out, "%s map \"%s\": %s\n", m->ir->mclass,
 				m->name, err);
-		free(file);
-	} else if (m->nul != MAPDB_NUL_AUTO) {
+	} else if (m->db && m->nul != MAPDB_NUL_AUTO) {
 		mapdb_set_nul(m->db, m->nul);
 	}
+	free(file);
 	free(path);
 	return m->failed ? -1 : 0;
 }
@@ -277,14 +300,13 @@ const char *map_dequote_lookup(struct rt *rt, struct rt_map *m, char *key,
 			       const char *const *args, int nargs, int *stat)
 {
 	struct str s = STR_INIT;
-	int bs = 0, quoted = 0, had = 0, bad = 0;
+	int bs = 0, quoted = 0, bad = 0;
 	const char *r = NULL;
 
 	(void)stat;
 	for (const char *p = key; *p; p++) {
 		if (*p == '"' && !bs) {
 			quoted = !quoted;
-			had = 1;
 			continue;
 		}
 		if (!bs && (*p == ' ' || *p == '\t' || *p == '(' || *p == ')' ||
@@ -293,7 +315,7 @@ const char *map_dequote_lookup(struct rt *rt, struct rt_map *m, char *key,
 		bs = *p == '\\' && !bs;
 		str_appendc(&s, *p);
 	}
-	if (had && !bad && !quoted && s.len > 0)
+	if (!bad && !quoted && s.len > 0)
 		r = map_result(rt, m, s.s, args, nargs);
 	str_free(&s);
 	return r;

@@ -302,7 +302,7 @@ static int substitute(struct rt *rt, const struct rw_pat *rhs, size_t n,
 		default:
 			tokv_push(out, p->text);
 		}
-		if (out->n >= maxatom) {
+		if (out->n > maxatom) {
 			say(rt, "rewrite: expansion too long");
 			return RT_DATAERR;
 		}
@@ -386,7 +386,7 @@ static int lookup_one(struct rt *rt, struct tokv *ws, size_t *ip,
 	*ip = ws->n;
 	for (size_t k = 0; k < rest.n && r == RT_OK; k++)
 		tokv_push(ws, rest.v[k]);
-	if (r == RT_OK && ws->n >= maxatom) {
+	if (r == RT_OK && ws->n > maxatom) {
 		say(rt, "rewrite: expansion too long");
 		r = RT_DATAERR;
 	}
@@ -540,8 +540,7 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 		if (++loops > LIMIT_RULE_LOOP) {
 			say(rt, "Infinite loop in ruleset %s, rule %zu",
 			    rt_set_name(rt, set, buf, sizeof buf), ri + 1);
-			rstat = RT_CONFIG;
-			break;
+			break;	/* sendmail keeps the status it had */
 		}
 		if (debug) {
 			fputs("-----trying rule:", rt->out);

@@ -109,7 +109,7 @@ static void scan_add(struct scan *sc, char c)
 		sc->open = 1;
 		sc->len = 0;
 	}
-	if (sc->len >= LIMIT_TOKEN_LEN - 1) {
+	if (sc->len >= LIMIT_TOKEN_LEN) {
 		scan_error(sc, "prescan: token too long");
 		sc->fatal = 1;
 		return;
