@@ -79,7 +79,10 @@ int mapsrc_line(char *line, size_t len, unsigned lineno, const char *name,
 	while (v < len && is_delim(o, line[v]))
 		v++;
 	if (v == len && !o->allow_empty) {
+		char save = line[k];
+		line[k] = '\0';
 		char *q = diag_quote(line, QUOTE_MAX);
+		line[k] = save;
 		line_error(d, name, lineno, (unsigned)v + 1, "MAP003",
 			   "no value for key", q);
 		free(q);
