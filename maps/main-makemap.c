@@ -36,7 +36,7 @@ static int usage(void)
 	      "               [-u] [-v] type mapname\n"
 	      "       makemap --lint [--kind=K] [--format=text|json|sarif] [--werror]\n"
 	      "               [--disable=IDS] [--local-domains=D,..] [--mailers=M,..]\n"
-	      "               [--source=FILE] type mapname\n", stderr);
+	      "               [--smart-host] [--source=FILE] type mapname\n", stderr);
 	return EX_USAGE;
 }
 
@@ -55,7 +55,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		{ "disable", required_argument, NULL, 'X' },
 		{ "local-domains", required_argument, NULL, 'H' },
 		{ "mailers", required_argument, NULL, 'M' },
-		{ "source", required_argument, NULL, 'S' }, { NULL, 0, NULL, 0 },
+		{ "source", required_argument, NULL, 'S' },
+		{ "smart-host", no_argument, NULL, 'R' }, { NULL, 0, NULL, 0 },
 	};
 	long long n;
 	int c;
@@ -95,6 +96,7 @@ static int parse_args(int argc, char **argv, struct args *a)
 		case 'H': a->lint.local_domains = optarg; break;
 		case 'M': a->lint.mailers = optarg; break;
 		case 'S': a->lint.source = optarg; break;
+		case 'R': a->lint.smart_host = 1; break;
 		default: return usage();
 		}
 	}

@@ -60,10 +60,11 @@ static void virtuser_entry(struct lint *l, const struct lint_entry *e)
 {
 	const char *at = strrchr(e->key, '@');
 	int catchall = e->key[0] == '@', plus = strstr(e->key, "+*") != NULL;
-	if (e->keylen > 0 && e->key[e->keylen - 1] == '.')
+	int dot = e->keylen > 0 && e->key[e->keylen - 1] == '.';
+	if (dot)
 		maplint_report(l, DIAG_ERROR, e, (unsigned)e->keylen, "VUT007",
 			       "trailing dot: the entry never matches");
-	if (at && l->ndomains && !maplint_in_list(l->domains, l->ndomains, at + 1, strlen(at + 1)))
+	if (at && !dot && l->ndomains && !maplint_in_list(l->domains, l->ndomains, at + 1, strlen(at + 1)))
 		maplint_report(l, DIAG_ERROR, e, (unsigned)(at - e->key) + 2, "VUT001",
 			       "domain %s is not local ($=w or VirtHost): this entry "
 			       "is never consulted", at + 1);
