@@ -91,14 +91,16 @@ dnl#####################################################################
 dnl SearchList: <+ Tag> $| <F:full> <U:user@> <D:domain> <A:ip> ... <>
 dnl tries each key kind in turn; the first hit wins.
 dnl#####################################################################
-C{LookupKind}F D U E A
 SSearchList
-R<$+> $| <F:$*> <$*>	$: <$1> $| <$3> $| $>LookupFull <$2> <?> <$1> <>
-R<$+> $| <D:$*> <$*>	$: <$1> $| <$3> $| $>LookupDomain <$2> <?> <$1> <>
-R<$+> $| <U:$*> <$*>	$: <$1> $| <$3> $| $>LookupUser <$2> <?> <$1> <>
-R<$+> $| <E:$*> <$*>	$: <$1> $| <$3> $| $>LookupExact <$2> <?> <$1> <>
-R<$+> $| <A:$*> <$*>	$: <$1> $| <$3> $| $>LookupIP <$2> <?> <$1> <>
+R<$+> $| <$-:$*> <$*>	$: <$1> $| <$4> $| $>SearchOne <$2> <$3> <?> <$1> <>
 R<$+> $| <> $| <?> <>		$@ <?>				list exhausted
 R<$+> $| <$+> $| <?> <>		$@ $>SearchList <$1> $| <$2>	next kind
 R<$+> $| <$*> $| <$+> <>	$@ <$3>				hit
 R<$+> $| <$+>			$@ <$2>
+
+SSearchOne
+R<F> $*			$@ $>LookupFull $1
+R<D> $*			$@ $>LookupDomain $1
+R<U> $*			$@ $>LookupUser $1
+R<E> $*			$@ $>LookupExact $1
+R<A> $*			$@ $>LookupIP $1

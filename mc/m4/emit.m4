@@ -103,6 +103,8 @@ undivert(5)dnl
 Kdequote dequote
 Karith arith
 Kmacro macro
+ifdef(`LUSER_RELAY', `Kuser user -m -a<>
+')dnl
 ifdef(`_FEAT_accept_unresolvable_domains_', `', `Kresolve host -a<OKR> -T<TEMP>
 ')dnl
 ifdef(`_FEAT_access_db_', `Kaccess defn(`_mc_access_spec_')

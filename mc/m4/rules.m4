@@ -169,15 +169,8 @@ R$* < @ [ $+ ] : > $*		$#esmtp $@ [$2] $: $1 < @ [$2] > $3
 R$* < @ [ $+ ] : $- : $*> $*	$#$3 $@ $4 $: $1 < @ [$2] > $5
 R$* < @ [ $+ ] : $+ > $*	$#esmtp $@ $3 $: $1 < @ [$2] > $4
 ifdef(`_FEAT_virtusertable_', `include(_CF_DIR_`m4/virtuser.m4')')dnl
-ifdef(`LUSER_RELAY', `', `dnl
 R$=L < @ $=w . >	$#local $: @ $1			class L users stay here
-')dnl
-ifdef(`MAIL_HUB', `dnl
-R$=L < @ $=w . >	$#local $: @ $1			class L users stay here
-R$+ < @ $=w . >		$: $>MailerToTriple < $H > $1 < @ $2 . >	to the mail hub
-', `dnl
 R$+ < @ $=w . >		$#local $: $1			local user
-')dnl
 undivert(1)dnl
 ifdef(`_FEAT_mailertable_', `dnl
 R$* <@ $+ > $*		$: < $2 > $1 < @ $2 > $3	mailertable: host key
@@ -188,13 +181,8 @@ R< $+ > $*		$: $>MailerTableParent <$1> $2	try the parents
 ')dnl
 R$* < @ $* > $*		$: $>MailerToTriple < $S > $1 < @ $2 > $3	smart host
 R$* < @$* > $*		$#esmtp $@ $2 $: $1 < @ $2 > $3	direct SMTP
-ifdef(`LOCAL_RELAY', `dnl
-R$=L			$#local $: @ $1			class L users stay here
-R$+			$: $>MailerToTriple < $R > $1	to the local relay
-', `dnl
 R$=L			$#local $: @ $1			class L users stay here
 R$+			$#local $: $1			plain local name
-')dnl
 ifdef(`_FEAT_mailertable_', `dnl
 
 SMailerTableParent=90
@@ -241,22 +229,29 @@ R$+ $| $#$*		$#$2
 R$+ $| $*		$: $1
 R$+ + *			$#local $@ $&h $: $1
 R$+ + $*		$#local $@ + $2 $: $1 + *
-ifdef(`LUSER_RELAY', `dnl
 R$+			$: <> $1
-R< > $+			$: < > < $1 <> $&h >
+ifdef(`LUSER_RELAY', `dnl
+R< > $+			$: < $L > $(user $1 $)		known user?
+R< $* > $+ <>		$: < > $2			yes: keep it here
+')dnl
+ifdef(`MAIL_HUB', `dnl
+R< > $+			$: < $H > $1			to the mail hub
+', `ifdef(`LOCAL_RELAY', `dnl
+R< > $+			$: < $R > $1			to the local relay
+')')dnl
+R< > $+			$: < > < $1 <> $&h >		no relay: +detail back
 R< > < $+ <> + $* >	$: < > < $1 + $2 >
 R< > < $+ <> $* >	$: < > < $1 >
-R< > < $+ + $* > $*	   < > < $1 > + $2 $3
+R< > < $+ + $* > $*	   < > < $1 > + $2 $3		split off the user
 R< > < $+ > + $*	$#local $@ $2 $: @ $1
-R< > < $+ >		$@ $1
-R$+			$: $1 <> $&h
+R< > < $+ >		$@ $1				plain name: unchanged
+R$+			$: $1 <> $&h			relayed: +detail back
 R$+ <> + $*		$: $1 + $2
 R$+ <> $*		$: $1
 R< local : $* > $*	$: $>MailerToTriple < local : $1 > $2
 R< error : $* > $*	$: $>MailerToTriple < error : $1 > $2
 R< $~[ : $+ > $+	$: $>MailerToTriple < $1 : $2 > $3 < @ $2 >
 R< $+ > $+		$@ $>MailerToTriple < $1 > $2 < @ $1 >
-')dnl
 
 ######################################################################
 # sender (1) and recipient (2): site rules, if any
