@@ -78,25 +78,31 @@ define(`_mc_mailer_features_', `local_procmail local_lmtp smrsh always_add_domai
 	allmasquerade local_no_masquerade msp nullclient')
 dnl _mc_didyoumean(name): "; did you mean X?" for known names one edit away.
 define(`_mc_didyoumean', `pushdef(`_mc_best_', `')_mc_dym_walk(`$1',
-	_mc_features_list_)ifelse(_mc_best_, `', `',
+	translit(defn(`_mc_features_list_'), `
+'))ifelse(_mc_best_, `', `',
 	`; did you mean _mc_best_?')popdef(`_mc_best_')')
 define(`_mc_dym_walk', `ifelse(`$2', `', `', `ifelse(_mc_best_, `',
 	`ifelse(_mc_near(`$1', `$2'), 1, `define(`_mc_best_', `$2')')')dnl
 _mc_dym_walk(`$1', shift(shift($@)))')')
 dnl _mc_near(a, b): 1 if a and b differ by one inserted, deleted or changed
-dnl character (or by "-" versus "_"), else 0.
+dnl character, two swapped neighbours, or "-" versus "_"; else 0.
 define(`_mc_near', `ifelse(translit(`$1', `-', `_'), `$2', 1,
 	eval(len(`$1') == len(`$2') + 1), 1, `_mc_del1(`$1', `$2', 0)',
 	eval(len(`$2') == len(`$1') + 1), 1, `_mc_del1(`$2', `$1', 0)',
 	eval(len(`$1') == len(`$2')), 1, `_mc_sub1(`$1', `$2', 0)', 0)')
 dnl _mc_del1(long, short, i): does deleting one char of long give short?
 define(`_mc_del1', `ifelse(eval($3 > len(`$1') - 1), 1, 0,
-	`substr(`$1', 0, $3)`'substr(`$1', incr($3))', `$2', 1,
+	substr(`$1', 0, $3)`'substr(`$1', incr($3)), `$2', 1,
 	`_mc_del1(`$1', `$2', incr($3))')')
-dnl _mc_sub1(a, b, i): do a and b differ at exactly one position >= i?
+dnl _mc_sub1(a, b, i): do a and b (same length) differ at one position >= i,
+dnl or by two swapped neighbours there?
 define(`_mc_sub1', `ifelse(eval($3 >= len(`$1')), 1, 0,
 	substr(`$1', $3, 1), substr(`$2', $3, 1), `_mc_sub1(`$1', `$2', incr($3))',
-	`ifelse(substr(`$1', incr($3)), substr(`$2', incr($3)), 1, 0)')')
+	`ifelse(substr(`$1', incr($3)), substr(`$2', incr($3)), 1,
+	substr(`$1', eval($3 + 2)), substr(`$2', eval($3 + 2)),
+	`ifelse(substr(`$1', incr($3), 1), substr(`$2', $3, 1),
+		`ifelse(substr(`$1', $3, 1), substr(`$2', incr($3), 1), 1, 0)',
+		0)', 0)')')
 
 dnl Every FEATURE name of sendmail 8.17 (so a typo is told apart from a
 dnl feature mailcf has not implemented).

@@ -40,7 +40,7 @@ R<QUARANTINE:$+> <$*>	$#error $@ quarantine $: $1
 R<ERROR:$-.$-.$-:$+> <$*>	$#error $@ $1.$2.$3 $: $4
 R<ERROR:$+> <$*>		$#error $: $1
 R<$* <TMPF>> <$*>		$#error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
-R<$+> <$*>		$#error $: $1		"### text" and the rest
+R<$+> <$*>		$#error $: $1		bare "code text" value
 ')dnl
 ifdef(`_FEAT_dnsbl_', `include(_CF_DIR_`m4/dnsbl.m4')')dnl
 undivert(8)dnl
@@ -123,7 +123,7 @@ R<QUARANTINE:$+> $*	$#error $@ quarantine $: $1
 R<ERROR:$-.$-.$-:$+> $*	$#error $@ $1.$2.$3 $: $4
 R<ERROR:$+> $*		$#error $: $1
 R<$* <TMPF>> $*		$#error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
-R<$+> $*		$#error $: $1		"### text" and the rest
+R<$+> $*		$#error $: $1		bare "code text" value
 
 ######################################################################
 # check_rcpt: the recipient, and whether we relay for it
