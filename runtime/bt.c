@@ -152,9 +152,9 @@ static void cmd_equal(struct rt *rt, char *line)
 		const struct rw_rule *r = &rt->sets[set].rules[i];
 
 		putc('R', rt->out);
-		rw_print_pats(rt->out, r->lhs, r->nlhs, " ");
+		rw_print_pats(rt->out, r->lhs, r->nlhs, 0);
 		fputs("\t\t", rt->out);
-		rw_print_pats(rt->out, r->rhs, r->nrhs, " ");
+		rw_print_pats(rt->out, r->rhs, r->nrhs, 0);
 		putc('\n', rt->out);
 	}
 }

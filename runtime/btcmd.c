@@ -206,7 +206,7 @@ static void cmd_try(struct rt *rt, char *arg)
 	fprintf(rt->out, "Trying %s %s address %s for mailer %s\n",
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient", addr, arg);
-	st = btcmd_scan(rt, addr, 0, &ws, &end) < 0 ? RT_DATAERR :
+	st = tok_scan(&rt->ext, addr, 0, rt->work, &ws, &end, rw_tok_error, rt) < 0 ? RT_DATAERR :
 	     run_set(rt, &ws, 3);
 	if (st == RT_OK)
 		st = run_set(rt, &ws, try_flags.sender ? 1 : 2);
@@ -265,6 +265,14 @@ static void crack(const char *a, struct str *out)
 					q = !q;
 		}
 	}
+}
+
+/* Lower-case an ASCII string in place (NULL allowed). */
+static void lower(char *s)
+{
+	for (; s && *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s += 32;
 }
 
 /* Tokens between the triple markers: host ($@) or user ($:) part. */
@@ -331,6 +339,10 @@ static void parse_build(struct rt *rt, const char *addr, struct tokv *ws)
 		if (st == RT_OK)
 			run_set(rt, &u, 4);
 		rw_join(rt, u.v, u.n, rt->blanksub, &user);
+		if (!m->flags || !strchr(m->flags, 'u'))
+			lower(user.s);
+		if (!m->flags || !strchr(m->flags, 'h'))
+			lower(host.s);
 		fprintf(rt->out, "mailer %s, ", mailer);
 		if (host.len)
 			fprintf(rt->out, "host %s, ", host.s);
@@ -360,7 +372,7 @@ static void cmd_parse(struct rt *rt, char *arg)
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient");
 	str_free(&fancy);
-	if (btcmd_scan(rt, arg, ',', &ws, &end) == 0) {
+	if (tok_scan(&rt->ext, arg, ',', rt->work, &ws, &end, rw_tok_error, rt) == 0) {
 		st = run_set(rt, &ws, 3);
 		if (st == RT_OK || st == RT_TEMPFAIL)
 			st = rw_rewrite(rt, &ws, 0, 0, LIMIT_TOKENS);

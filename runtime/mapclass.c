@@ -315,8 +315,8 @@ const char *map_dequote_lookup(struct rt *rt, struct rt_map *m, char *key,
 		bs = *p == '\\' && !bs;
 		str_appendc(&s, *p);
 	}
-	if (!bad && !quoted && s.len > 0)
-		r = map_result(rt, m, s.s, args, nargs);
+	if (!bad && !quoted)
+		r = map_result(rt, m, str_cstr(&s), args, nargs);
 	str_free(&s);
 	return r;
 }

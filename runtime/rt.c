@@ -120,6 +120,17 @@ void rt_free(struct rt **rtp)
 /* Ruleset number for a name or a number. */
 int rt_set_lookup(const struct rt *rt, const char *name)
 {
+	size_t len = strlen(name);
+
+	if (len >= 2 && name[0] == '"' && name[len - 1] == '"') {
+		char buf[LIMIT_RULESET_NAME];
+
+		if (len - 2 >= sizeof buf)
+			return -1;
+		memcpy(buf, name + 1, len - 2);
+		buf[len - 2] = '\0';
+		return rt_set_lookup(rt, buf);
+	}
 	if (isdigit((unsigned char)name[0])) {
 		char *end;
 		long n = strtol(name, &end, 10);

@@ -205,11 +205,12 @@ static void put_name(FILE *out, const char *name)
 		fprintf(out, "{%s}", name);
 }
 
-/* Print pattern elements, each followed by sep. */
-void rw_print_pats(FILE *out, const struct rw_pat *p, size_t n,
-		   const char *sep)
+/* Print pattern elements, each preceded (lead) or followed by a blank. */
+void rw_print_pats(FILE *out, const struct rw_pat *p, size_t n, int lead)
 {
 	for (size_t i = 0; i < n; i++, p++) {
+		if (lead)
+			putc(' ', out);
 		switch (p->kind) {
 		case RW_WORD:
 		case RW_META:
@@ -223,9 +224,14 @@ void rw_print_pats(FILE *out, const struct rw_pat *p, size_t n,
 		case RW_NCLASS: fputs("$~", out); put_name(out, p->text); break;
 		case RW_DEFER: fputs("$&", out); put_name(out, p->text); break;
 		case RW_POS: fprintf(out, "$%u", p->num); break;
-		case RW_CALL: fprintf(out, "$> %s", p->text); break;
+		case RW_CALL:
+			fputs("$>", out);
+			if (p->text)
+				fprintf(out, " %s", p->text);
+			break;
 		}
-		fputs(sep, out);
+		if (!lead)
+			putc(' ', out);
 	}
 }
 
@@ -297,7 +303,8 @@ static int substitute(struct rt *rt, const struct rw_pat *rhs, size_t n,
 			break;
 		case RW_CALL:
 			tokv_push(out, tok_m(TM_CALL));
-			tokv_push(out, p->text);
+			if (p->text)	/* NULL: the next token names the set */
+				tokv_push(out, p->text);
 			break;
 		default:
 			tokv_push(out, p->text);
@@ -544,10 +551,7 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 		}
 		if (debug) {
 			fputs("-----trying rule:", rt->out);
-			for (unsigned i = 0; i < r->nlhs; i++) {
-				putc(' ', rt->out);
-				rw_print_pats(rt->out, &r->lhs[i], 1, "");
-			}
+			rw_print_pats(rt->out, r->lhs, r->nlhs, 1);
 			putc('\n', rt->out);
 		}
 		m.pat = r->lhs;
@@ -564,10 +568,7 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 		}
 		if (debug) {
 			fputs("-----rule matches:", rt->out);
-			for (unsigned i = 0; i < r->nrhs; i++) {
-				putc(' ', rt->out);
-				rw_print_pats(rt->out, &r->rhs[i], 1, "");
-			}
+			rw_print_pats(rt->out, r->rhs, r->nrhs, 1);
 			putc('\n', rt->out);
 		}
 		st = apply(rt, r, &m, ws, depth, maxatom, &rstat);
@@ -592,9 +593,26 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 	return rstat;
 }
 
+/* 1 if the R line wrote the call to name quoted ($>"name"): sendmail
+ * keeps the quotes in the token (they show in -bt) and strips them when
+ * it calls. */
+static int quoted_call(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = strstr(text, "$>"); p; p = strstr(p + 2, "$>")) {
+		const char *q = p + 2 + strspn(p + 2, " \t");
+
+		if (q[0] == '"' && strncmp(q + 1, name, n) == 0 && q[1 + n] == '"')
+			return 1;
+	}
+	return 0;
+}
+
 /* Compile one IR token of a rule side; *nbind counts LHS wildcards. */
 static void compile_tok(struct rt *rt, const struct ir_tok *t, int lhs,
-			unsigned *nbind, struct rw_pat *p)
+			const char *rule_text, unsigned *nbind,
+			struct rw_pat *p)
 {
 	static const enum tok_meta metas[] = {
 		[IR_NET] = TM_NET, [IR_HOST] = TM_HOST, [IR_USER] = TM_USER,
@@ -622,6 +640,16 @@ static void compile_tok(struct rt *rt, const struct ir_tok *t, int lhs,
 		/* fall through */
 	default:
 		p->text = tok_m(metas[t->kind]);
+	}
+	if (p->kind == RW_CALL && p->text && rule_text &&
+	    quoted_call(rule_text, p->text)) {
+		size_t n = strlen(p->text);
+		char *q = arena_alloc(rt->arena, n + 3);
+
+		q[0] = '"';
+		memcpy(q + 1, p->text, n);
+		memcpy(q + 1 + n, "\"", 2);
+		p->text = q;
 	}
 	if (p->kind == RW_CLASS || p->kind == RW_NCLASS)
 		p->cls = (short)cls_id(rt->cls, t->text, 1);
@@ -654,8 +682,8 @@ static void compile_immediate(struct rt *rt, const char *name,
 
 /* Compile one side of a rule into the arena; *np gets its length. */
 static struct rw_pat *compile_side(struct rt *rt, const struct ir_tok *v,
-				   size_t nv, int lhs, unsigned *nbind,
-				   unsigned *np)
+				   size_t nv, int lhs, const char *rule_text,
+				   unsigned *nbind, unsigned *np)
 {
 	size_t cap = nv + 4, n = 0;
 	struct rw_pat *p = arena_calloc(rt->arena, cap, sizeof *p);
@@ -669,7 +697,7 @@ static struct rw_pat *compile_side(struct rt *rt, const struct ir_tok *v,
 			p = arena_grow(rt->arena, p, cap, cap * 2, sizeof *p);
 			cap *= 2;
 		}
-		compile_tok(rt, &v[i], lhs, nbind, &p[n++]);
+		compile_tok(rt, &v[i], lhs, rule_text, nbind, &p[n++]);
 	}
 	*np = (unsigned)n;
 	return p;
@@ -698,8 +726,10 @@ int rw_compile(struct rt *rt, const struct ir_ruleset *irs, FILE *err)
 		struct rw_rule *r = &s->rules[i];
 		unsigned nbind = 0;
 
-		r->lhs = compile_side(rt, ir->lhs, ir->nlhs, 1, &nbind, &r->nlhs);
-		r->rhs = compile_side(rt, ir->rhs, ir->nrhs, 0, &nbind, &r->nrhs);
+		r->lhs = compile_side(rt, ir->lhs, ir->nlhs, 1, ir->text, &nbind,
+				      &r->nlhs);
+		r->rhs = compile_side(rt, ir->rhs, ir->nrhs, 0, ir->text, &nbind,
+				      &r->nrhs);
 		if (nbind > LIMIT_MATCH && err)
 			fprintf(err, "%s: line %u: too many wildcards\n",
 				ir->pos.file, ir->pos.line);

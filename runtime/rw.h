@@ -55,9 +55,9 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 void rw_print_tokens(FILE *out, const char *const *v, size_t n);
 /* Print one token with sendmail's xputs() escaping. */
 void rw_put_token(FILE *out, const char *t);
-/* Print a pattern side as sendmail prints rules ("$* < @ $=w >"). */
-void rw_print_pats(FILE *out, const struct rw_pat *p, size_t n,
-		   const char *sep);
+/* Print a pattern side as sendmail prints rules ("$* < @ $=w >"): a
+ * blank before each element (lead, -d21 traces) or after each (=S). */
+void rw_print_pats(FILE *out, const struct rw_pat *p, size_t n, int lead);
 /* tok_error_fn printing "addr... msg" (address shortened as sendmail's
  * shortenstring()) on ((struct rt *)ctx)->out. */
 void rw_tok_error(void *ctx, const char *addr, const char *msg);

@@ -159,7 +159,7 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 {
 	struct scan sc = { .a = a, .out = out, .start = s, .err = err,
 			   .ctx = ctx };
-	int cmnt = 0, angles = 0, bslash = 0;
+	int cmnt = 0, angles = 0, bslash = 0, route = 0;
 	const char *p = s;
 
 	for (; *p && !sc.fatal; p++) {
@@ -193,8 +193,8 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 			}
 			continue;
 		}
-		if (delim && c == (unsigned char)delim)
-			break;
+		if (delim && c == (unsigned char)delim && !route)
+			break;	/* "<@a,@b:u@c>" keeps its commas */
 		switch (k) {
 		case C_QUOTE:
 			scan_end(&sc);
@@ -207,6 +207,10 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 				break;
 			}
 			angles += c == '<' ? 1 : c == '>' ? -1 : 0;
+			if (c == '<')
+				route = p[1 + strspn(p + 1, " \t")] == '@';
+			else if (c == '>')
+				route = 0;
 			scan_oper(&sc, (char)c);
 			break;
 		case C_SPACE:
