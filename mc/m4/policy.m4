@@ -287,3 +287,22 @@ R$* $| $*		$: $1 $| $>"Local_trust_auth" $2
 R$* $| $#$*		$#$2
 R$*			$#error $@ 5.7.1 $: "550 " $&{auth_authen} " not allowed to act as " $&{auth_author}
 SLocal_Relay_Auth
+
+######################################################################
+# authinfo: SMTP AUTH credentials for ${server_name} / ${server_addr}
+# from the authinfo map, or from AuthInfo: entries of the access map
+######################################################################
+Sauthinfo
+ifdef(`_FEAT_authinfo_', `dnl
+R$*		$: <$(authinfo AuthInfo:$&{server_name} $: ? $)>
+R<?>		$: <$(authinfo AuthInfo:$&{server_addr} $: ? $)>
+R<?>		$: <$(authinfo AuthInfo: $: ? $)>
+R<?>		$@ no				nothing for this server
+R<$*>		$# $1
+', `ifdef(`_FEAT_access_db_', `dnl
+R$*		$: $1 $| $>LookupDomain <$&{server_name}> <?> <! AuthInfo> <>
+R$* $| <?>$*	$: $1 $| $>LookupIP <$&{server_addr}> <?> <! AuthInfo> <>
+R$* $| <?>$*	$: $1 $| <$(access AuthInfo: $: ? $)> <>
+R$* $| <?>$*	$@ no				nothing for this server
+R$* $| <$*> <>	$# $2
+')')dnl
