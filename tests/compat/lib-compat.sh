@@ -13,6 +13,8 @@
 #   real_debian_m4_cf NAME OUT   build Debian's stock debian/NAME.mc
 #                           (sendmail, submit) hermetically; returns 2 when
 #                           the package has no such file
+#   real_cf_corpus DIR      build every real-world .cf we have into DIR
+#                           (library samples, Debian stock, tests/mc-corpus)
 #
 # Debian's sendmail-bin + sendmail-cf debs are fetched with `apt-get
 # download` into $SRC/build/sendmail/debs/ (once; cached; `apt-get update`
@@ -263,4 +265,35 @@ real_debian_m4_cf() {
 	local L=$COMPAT_DIR/debian-lib/
 	[ -f "${L}debian/$1.mc" ] || return 2
 	REAL_CF_DIR=$L real_m4_cf "${L}debian/$1.mc" "$2"
+}
+
+# real_cf_corpus DIR: the real library's samples (DIR/sample-NAME.cf; the
+# ones it refuses with its own "*** ERROR" are reported "skipped NAME: why"),
+# Debian's stock sendmail.mc and submit.mc (debian-NAME.cf) and our
+# tests/mc-corpus/*.mc (corpus-NAME.cf). Debian and corpus files must build:
+# each failure prints "FAILED NAME: why" and makes the return status 1.
+real_cf_corpus() {
+	local dir=$1 mc b rc=0 err
+	mkdir -p "$dir" || return 1
+	err=$(mktemp "$dir/.m4err.XXXXXX") || return 1
+	for mc in "$REAL_CF_DIR"cf/*.mc; do
+		b=sample-$(basename "$mc" .mc)
+		real_m4_cf "$mc" "$dir/$b.cf" 2>"$err" ||
+			echo "skipped $b: $(grep -m1 'ERROR' "$err" | tr -s '\t ' ' ' | cut -c1-100)"
+	done
+	for b in sendmail submit; do
+		real_debian_m4_cf "$b" "$dir/debian-$b.cf" 2>"$err"
+		case $? in
+		0) ;;
+		2) echo "skipped debian-$b: no debian/$b.mc in this package" ;;
+		*) echo "FAILED debian-$b: $(head -n 2 "$err" | tr '\n\t' '  ')"; rc=1 ;;
+		esac
+	done
+	for mc in "$SRC"/tests/mc-corpus/*.mc; do
+		b=corpus-$(basename "$mc" .mc)
+		real_m4_cf "$mc" "$dir/$b.cf" 2>"$err" ||
+			{ echo "FAILED $b: $(head -n 2 "$err" | tr '\n\t' '  ')"; rc=1; }
+	done
+	rm -f "$err"
+	return $rc
 }
