@@ -18,6 +18,7 @@
 
 #include "lib/arena.h"
 #include "lib/str.h"
+#include "runtime/crack.h"
 #include "runtime/host.h"
 #include "runtime/map.h"
 #include "runtime/rw.h"
@@ -187,7 +188,7 @@ static void cmd_try(struct rt *rt, char *arg)
 	char *addr = arg + strcspn(arg, " \t");
 	const struct ir_mailer *m;
 	struct tokv ws = TOKV_INIT;
-	struct str out = STR_INIT;
+	struct str out = STR_INIT, fancy = STR_INIT, full = STR_INIT;
 	const char *end;
 	int st;
 
@@ -216,55 +217,16 @@ static void cmd_try(struct rt *rt, char *arg)
 	if (st == RT_OK)
 		st = run_set(rt, &ws, 4);
 	rw_join(rt, ws.v, ws.n, rt->blanksub, &out);
-	fprintf(rt->out, "Rcode = %d, addr = %s\n", st, str_cstr(&out));
+	if (!m->flags || !strchr(m->flags, 'c'))	/* F=c: no comments */
+		crack_addr(addr, &fancy);
+	else
+		str_append(&fancy, "$g");
+	crack_expand(str_cstr(&fancy), str_cstr(&out), &full);
+	fprintf(rt->out, "Rcode = %d, addr = %s\n", st, str_cstr(&full));
 	str_free(&out);
+	str_free(&fancy);
+	str_free(&full);
 	tokv_free(&ws);
-}
-
-/* crackaddr(): the address with its mailbox part replaced by "$g". */
-static void crack(const char *a, struct str *out)
-{
-	const char *lt = NULL, *gt = NULL, *p;
-	int q = 0, c = 0, done = 0;
-
-	for (p = a; *p && !gt; p++) {
-		if (*p == '\\' && p[1])
-			p++;
-		else if (*p == '"')
-			q = !q;
-		else if (!q && *p == '(')
-			c++;
-		else if (!q && c && *p == ')')
-			c--;
-		else if (!q && !c && *p == '<' && !lt)
-			lt = p;
-		else if (!q && !c && *p == '>' && lt)
-			gt = p;
-	}
-	if (lt && gt) {
-		const char *in = lt + 1;
-
-		while (in < gt && isspace((unsigned char)*in))
-			in++;
-		str_appendn(out, a, (size_t)(lt - a));
-		str_append(out, in == gt ? "<>" : "<$g>");
-		str_append(out, gt + 1);
-		return;
-	}
-	for (p = a, q = 0, c = 0; *p; p++) {
-		if (c || *p == '(') {
-			c += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-			str_appendc(out, *p);
-		} else if (isspace((unsigned char)*p)) {
-			str_appendc(out, *p);
-		} else if (!done) {
-			str_append(out, "$g");
-			done = 1;
-			for (; p[1] && (q || (!isspace((unsigned char)p[1]) && p[1] != '(')); p++)
-				if (p[1] == '"')
-					q = !q;
-		}
-	}
 }
 
 /* Lower-case an ASCII string in place (NULL allowed). */
@@ -365,14 +327,16 @@ static void cmd_parse(struct rt *rt, char *arg)
 		fputs("Usage: /parse address\n", rt->out);
 		return;
 	}
-	crack(arg, &fancy);
+	crack_addr(arg, &fancy);
 	fputs("Cracked address = ", rt->out);
 	rw_put_token(rt->out, str_cstr(&fancy));
 	fprintf(rt->out, "\nParsing %s %s address\n",
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient");
 	str_free(&fancy);
-	if (tok_scan(&rt->ext, arg, ',', rt->work, &ws, &end, rw_tok_error, rt) == 0) {
+	if (tok_scan(&rt->ext, arg, ',', rt->work, &ws, &end, rw_tok_error, rt) < 0) {
+		fputs("Cannot parse\n", rt->out);
+	} else {
 		st = run_set(rt, &ws, 3);
 		if (st == RT_OK || st == RT_TEMPFAIL)
 			st = rw_rewrite(rt, &ws, 0, 0, LIMIT_TOKENS);

@@ -178,8 +178,10 @@ int host_identity(struct rt *rt)
 	cls_add(rt->cls, w, name);
 	cls_add(rt->cls, w, "localhost");
 	dot = strchr(name, '.');
-	if (dot)
+	if (dot) {
 		macro_set(rt->macros, "m", dot + 1);
+		cls_add(rt->cls, cls_id(rt->cls, "m", 1), dot + 1);
+	}
 	if (dot && rt->level >= 5)
 		*dot = '\0';
 	macro_set(rt->macros, "w", name);

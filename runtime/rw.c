@@ -454,6 +454,8 @@ static int callsubr(struct rt *rt, struct tokv *ws, int depth)
 		at[n] = j;
 		set[n++] = s;
 	}
+	int worst = RT_OK;
+
 	for (; n > 0; n--) {
 		struct tokv sub = TOKV_INIT;
 		size_t i = at[n - 1];
@@ -469,8 +471,10 @@ static int callsubr(struct rt *rt, struct tokv *ws, int depth)
 		tokv_free(&sub);
 		if (st != RT_OK && st != RT_TEMPFAIL)
 			return st;
+		if (st == RT_TEMPFAIL)
+			worst = st;
 	}
-	return RT_OK;
+	return worst;
 }
 
 /* Print "name   input:" / "name returns:" trace lines. */
