@@ -20,7 +20,7 @@ struct crack {
 	size_t head;		/* start of the part being built */
 	const char *addr, *addrhead;
 	int copylev, cmtlev, anglelev, qmode, realqmode, realcmtlev;
-	int putg, quoteit, gotangle, gotcolon, addangle;
+	int putg, quoteit, gotangle, gotcolon, addangle, brackets;
 };
 
 /* Append a byte within the bound. */
@@ -131,7 +131,10 @@ static void close_angle(struct crack *c, char ch)
 		c->anglelev--;
 		c->addangle = 0;
 	} else {
-		c->quoteit = 1;	/* unmatched '>' */
+		/* unmatched '>': taken back out */
+		if (c->copylev > 0 && c->out->len > c->head)
+			str_truncate(c->out, c->out->len - 1);
+		c->quoteit = 1;
 		return;
 	}
 	if (c->copylev++ <= 0)
@@ -176,15 +179,20 @@ void crack_addr(const char *addr, struct str *out)
 		}
 		if (comment(&c, ch))
 			continue;
-		if (ch == ')')
-			continue;	/* unmatched: dropped */
-		if (strchr(must_quote, ch) && c.cmtlev <= 0)
-			c.quoteit = 1;
-		if (ch == ':' && c.anglelev <= 0 && !c.gotcolon && *p != ':' &&
-		    *p != '.') {
+		if (ch == ')') {	/* unmatched: dropped */
+			if (c.copylev > 0 && c.out->len > c.head)
+				str_truncate(c.out, c.out->len - 1);
+			continue;
+		}
+		if (ch == '[' || ch == ']')
+			c.brackets = ch == '[';
+		if (ch == ':' && c.anglelev <= 0 && !c.gotcolon && !c.brackets &&
+		    *p != ':' && *p != '.') {
 			p = group(&c, p);
 			continue;
 		}
+		if (strchr(must_quote, ch) && c.cmtlev <= 0)
+			c.quoteit = 1;
 		if (ch == ';' && c.copylev <= 0)
 			put(&c, ch);
 		if (ch == '<') {

@@ -166,7 +166,7 @@ static void strip_quotes(char *s)
 const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		       const char *const *args, int nargs, int *stat)
 {
-	const char *r;
+	const char *r, *orig = arena_strdup(rt->work, key);
 
 	*stat = RT_OK;
 	if (!m->cls)
@@ -179,7 +179,8 @@ const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 	if (!r && *stat == RT_TEMPFAIL && m->tapp) {
 		struct str s = STR_INIT;
 
-		str_append(&s, key);
+		/* a map that never opened answers before quotes are stripped */
+		str_append(&s, m->failed ? orig : key);
 		str_append(&s, m->tapp);
 		r = arena_strdup(rt->work, str_cstr(&s));
 		str_free(&s);
