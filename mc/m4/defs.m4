@@ -144,7 +144,10 @@ define(`_mc_mailer_load', `define(`_MAILER_$1_', `1')define(`_mc_any_mailer_',
 	`1')pushdef(`_mc_dn_', divnum)divert(-1)dnl
 ifelse(esyscmd(`test -r "'_CF_DIR_`mailer/$1.m4" && printf y'), `y',
 	`include(_CF_DIR_`mailer/$1.m4')',
-	`_mc_error(`unknown MAILER($1)')')divert(_mc_dn_)popdef(`_mc_dn_')')
+	`ifelse(index(` cyrus cyrusv2 fax mail11 phquery pop qpage ssh usenet uucp xagent ', ` $1 '), -1,
+		`_mc_error(`unknown MAILER($1)')',
+		`_mc_error(`MAILER($1) is not supported yet by mailcf')')')dnl
+divert(_mc_dn_)popdef(`_mc_dn_')')
 dnl MAILER_DEFINITIONS: following text goes with the mailer definitions.
 define(`MAILER_DEFINITIONS', `divert(7)')
 dnl MODIFY_MAILER_FLAGS(NAME, +add | -remove | replacement)
@@ -163,13 +166,23 @@ define(`LOCAL_RULE_1', `divert(10)')
 define(`LOCAL_RULE_2', `divert(11)')
 define(`LOCAL_NET_CONFIG', `divert(1)')
 define(`LOCAL_DNSBL', `divert(8)')
-define(`LOCAL_RULESETS', `divert(9)
-SLocal_check_relay
-SLocal_check_mail
-SLocal_check_rcpt
-')
+define(`LOCAL_RULESETS', `divert(9)')
+dnl The TLS hooks: mailcf generates no STARTTLS policy rulesets, so the
+dnl text that follows becomes the ruleset sendmail calls by that name.
 define(`LOCAL_SRV_FEATURES', `divert(9)
-Slocal_srv_features
+Ssrv_features
+')
+define(`LOCAL_TRY_TLS', `divert(9)
+Stry_tls
+')
+define(`LOCAL_TLS_RCPT', `divert(9)
+Stls_rcpt
+')
+define(`LOCAL_TLS_CLIENT', `divert(9)
+Stls_client
+')
+define(`LOCAL_TLS_SERVER', `divert(9)
+Stls_server
 ')
 
 dnl --- classes and macros ----------------------------------------------------

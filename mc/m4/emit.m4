@@ -88,7 +88,7 @@ FR`'defn(`confCR_FILE')
 ifdef(`confDOMAIN_NAME', `Dj`'defn(`confDOMAIN_NAME')
 ')dnl
 Dn`'defn(`confMAILER_NAME')
-DZ`'ifelse(defn(`confCF_VERSION'), `', `8.17.1', `8.17.1/'defn(`confCF_VERSION'))
+DZ`'ifelse(defn(`confCF_VERSION'), `', `mailcf-mc-1.0', `mailcf-mc-1.0/'defn(`confCF_VERSION'))
 C{E}root
 ifdef(`_FEAT_redirect_', `CPREDIRECT
 ')dnl
@@ -96,7 +96,6 @@ Troot
 Tdaemon
 ifelse(defn(`confTRUSTED_USERS'), `', `', `Ct`'defn(`confTRUSTED_USERS')
 ')dnl
-ifdef(`_FEAT_relay_entire_domain_', `', `')dnl
 undivert(5)dnl
 
 # --- maps ---

@@ -306,3 +306,30 @@ R$* $| <?>$*	$: $1 $| <$(access AuthInfo: $: ? $)> <>
 R$* $| <?>$*	$@ no				nothing for this server
 R$* $| <$*> <>	$# $2
 ')')dnl
+
+######################################################################
+# sendmail's helper ruleset names, as thin wrappers, for LOCAL_RULESETS
+# and LOCAL_RULE_n text written against sendmail's own library
+######################################################################
+SParse0
+R$*			$@ $>CheckSyntax $1
+SParse1
+R$*			$@ $>Route $1
+SCanonify2
+R$*			$@ $>CanonHost $1
+ifdef(`_FEAT_mailertable_', `dnl
+SMailertable
+R$*			$@ $>MailerTableParent $1
+')dnl
+ifdef(`_FEAT_access_db_', `dnl
+SD
+R$*			$@ $>LookupDomain $1
+SA
+R$*			$@ $>LookupIP $1
+SF
+R$*			$@ $>LookupFull $1
+SE
+R$*			$@ $>LookupExact $1
+SU
+R$*			$@ $>LookupUser $1
+')dnl
