@@ -147,16 +147,17 @@ char map_spacesub(const struct rt_map *m)
 	return m->spacesub;
 }
 
-/* Remove unescaped double quotes in place (sendmail's stripquotes). */
+/* Remove double quotes and backslash escapes in place (sendmail's
+ * stripquotes(): "a\"b" becomes a"b). */
 static void strip_quotes(char *s)
 {
 	char *q = s;
-	int bs = 0;
 
 	for (; *s; s++) {
-		if (*s == '"' && !bs)
+		if (*s == '"')
 			continue;
-		bs = *s == '\\' && !bs;
+		if (*s == '\\' && s[1])
+			s++;
 		*q++ = *s;
 	}
 	*q = '\0';
@@ -166,7 +167,7 @@ static void strip_quotes(char *s)
 const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		       const char *const *args, int nargs, int *stat)
 {
-	const char *r, *orig = arena_strdup(rt->work, key);
+	const char *r;
 
 	*stat = RT_OK;
 	if (!m->cls)
@@ -179,8 +180,7 @@ const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 	if (!r && *stat == RT_TEMPFAIL && m->tapp) {
 		struct str s = STR_INIT;
 
-		/* a map that never opened answers before quotes are stripped */
-		str_append(&s, m->failed ? orig : key);
+		str_append(&s, key);
 		str_append(&s, m->tapp);
 		r = arena_strdup(rt->work, str_cstr(&s));
 		str_free(&s);

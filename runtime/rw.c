@@ -280,7 +280,7 @@ static int subst_defer(struct rt *rt, const char *name, struct tokv *out)
 	if (!v)
 		return 0;
 	macro_expand(rt->macros, v, &s);
-	r = scan_into(rt, str_cstr(&s), out);
+	r = s.len ? scan_into(rt, str_cstr(&s), out) : 0;
 	str_free(&s);
 	return r;
 }

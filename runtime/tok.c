@@ -159,6 +159,7 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 {
 	struct scan sc = { .a = a, .out = out, .start = s, .err = err,
 			   .ctx = ctx };
+	size_t before = out->n;
 	int cmnt = 0, angles = 0, bslash = 0, route = 0;
 	const char *p = s;
 
@@ -233,5 +234,7 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 		*endp = p;
 	if (!sc.fatal)
 		scan_close(&sc, cmnt, angles);
-	return sc.fatal ? -1 : 0;
+	/* like sendmail's prescan(), input without any token is a failure
+	 * (reported by nobody: callers skip it or fail quietly) */
+	return sc.fatal || out->n == before ? -1 : 0;
 }

@@ -73,7 +73,8 @@ typedef void tok_error_fn(void *ctx, const char *addr, const char *msg);
 /* Scan s up to NUL or an unquoted delim byte (0 for none), appending
  * tokens to out (texts in arena a). *endp (if not NULL) is set to the
  * delimiter or the NUL. Returns 0, or -1 after a fatal problem (token too
- * long, too many tokens) reported through err; out is then unspecified. */
+ * long, too many tokens) reported through err (out is then unspecified),
+ * or -1 without a report when the input holds no token at all. */
 int tok_scan(const struct tok_table *t, const char *s, int delim,
 	     struct arena *a, struct tokv *out, const char **endp,
 	     tok_error_fn *err, void *ctx);
