@@ -376,19 +376,21 @@ static void print_mailer(struct rt *rt, int no, const struct ir_mailer *m)
 	const char *f = m->flags ? m->flags : "", *v;
 	const char *t = ir_field_get(m->fields, m->nfields, 'T');
 	char types[3][128] = { "<undefined>", "<undefined>", "<undefined>" };
+	int ipc;
 
 	fprintf(rt->out, "mailer %d (%s): P=%s", no, m->name, m->path ? m->path : "");
 	put_sets(rt, m, 'S');
 	put_sets(rt, m, 'R');
 	v = ir_field_get(m->fields, m->nfields, 'M');
 	fprintf(rt->out, " M=%s U=-1:-1 F=", v ? v : "0");
-	for (int c = 1; c < 128; c++)
-		if (strchr(f, c))
+	for (int c = 1; c < 128; c++)	/* sorted; prog never takes several users */
+		if (strchr(f, c) && !(c == 'm' && strcmp(m->name, "prog") == 0))
 			putc(c, rt->out);
 	v = ir_field_get(m->fields, m->nfields, 'L');
 	fprintf(rt->out, " L=%s E=", v ? v : strchr(f, 'L') ? "990" : "0");
 	v = ir_field_get(m->fields, m->nfields, 'E');
-	put_value(rt->out, v ? v : "\n");
+	ipc = m->path && strcmp(m->path, "[IPC]") == 0;
+	put_value(rt->out, v ? v : ipc ? "\r\n" : "\n");
 	v = ir_field_get(m->fields, m->nfields, 'C');
 	if (v)
 		fprintf(rt->out, " C=%s", v);

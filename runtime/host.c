@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
+#include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -138,17 +139,26 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 	return RT_OK;
 }
 
-/* Add "[addr]" of every interface to class w. */
+/* Add "[addr]" of every interface to class w, unless the option
+ * DontProbeInterfaces says not to ("loopback": skip loopbacks only). */
 static void add_interfaces(struct rt *rt, int w)
 {
+	const struct ir_option *o = cf_option(rt->cf, "DontProbeInterfaces");
+	const char *v = o && o->value ? o->value : "false";
+	int skip_lo = strcasecmp(v, "loopback") == 0;
+
 	struct ifaddrs *ifa = NULL;
 	char buf[INET6_ADDRSTRLEN + 8], ip[INET6_ADDRSTRLEN];
 
+	if ((v[0] && strchr("tTyY", v[0])) || (o && v[0] == '\0'))
+		return;
 	if (getifaddrs(&ifa) < 0)
 		return;
 	for (struct ifaddrs *i = ifa; i; i = i->ifa_next) {
-		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET)
-			continue;
+		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET ||
+		    !(i->ifa_flags & IFF_UP) ||
+		    (skip_lo && (i->ifa_flags & IFF_LOOPBACK)))
+			continue;	/* sendmail lists configured, up interfaces */
 		inet_ntop(AF_INET, &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr,
 			  ip, sizeof ip);
 		snprintf(buf, sizeof buf, "[%s]", ip);

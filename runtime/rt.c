@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lib/arena.h"
+#include "lib/str.h"
 #include "lib/xalloc.h"
 #include "runtime/cls.h"
 #include "runtime/host.h"
@@ -55,6 +56,20 @@ static void load_classes(struct rt *rt, FILE *err)
 	}
 }
 
+/* After the .cf, $j (perhaps set by a D line) is one of our names. */
+static void add_j_to_w(struct rt *rt)
+{
+	const char *j = macro_get(rt->macros, "j");
+	struct str s = STR_INIT;
+
+	if (!j)
+		return;
+	macro_expand(rt->macros, j, &s);
+	if (s.len)
+		cls_add(rt->cls, cls_id(rt->cls, "w", 1), s.s);
+	str_free(&s);
+}
+
 /* Compile every ruleset. */
 static int load_rulesets(struct rt *rt, FILE *err)
 {
@@ -89,6 +104,7 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 	for (size_t i = 0; i < cf->nmacros; i++)
 		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
 	load_classes(rt, err);
+	add_j_to_w(rt);
 	if (load_rulesets(rt, err) < 0 || map_setup(rt, err) < 0) {
 		rt_free(&rt);
 		return NULL;
