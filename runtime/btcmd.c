@@ -275,7 +275,8 @@ static void parse_error(struct rt *rt, const char *addr, const char *host,
 }
 
 /* Resolve a rewritten address to "mailer, host, user" (buildaddr()). */
-static void parse_build(struct rt *rt, const char *addr, struct tokv *ws)
+static void parse_build(struct rt *rt, const char *addr, struct tokv *ws,
+			int queueup)
 {
 	struct str host = STR_INIT, user = STR_INIT;
 	struct tokv u = TOKV_INIT;
@@ -293,6 +294,9 @@ static void parse_build(struct rt *rt, const char *addr, struct tokv *ws)
 	} else if (!(m = cf_mailer(rt->cf, mailer))) {
 		fprintf(rt->out, "%s... unknown mailer %s\n", addr, mailer);
 	} else {
+		if (uf < ut && strcmp(ws->v[uf], "@") == 0 && m->flags &&
+		    strchr(m->flags, '@'))
+			uf++;	/* F=@: a leading "@" only marks "no ruleset 5" */
 		for (size_t i = uf; i < ut; i++)
 			tokv_push(&u, ws->v[i]);
 		st = run_set(rt, &u, 2);
@@ -305,6 +309,9 @@ static void parse_build(struct rt *rt, const char *addr, struct tokv *ws)
 			lower(user.s);
 		if (!m->flags || !strchr(m->flags, 'h'))
 			lower(host.s);
+		if (queueup)
+			fprintf(rt->out, "%s... Transient parse error -- message queued for future delivery\n",
+				addr);
 		fprintf(rt->out, "mailer %s, ", mailer);
 		if (host.len)
 			fprintf(rt->out, "host %s, ", host.s);
@@ -337,12 +344,14 @@ static void cmd_parse(struct rt *rt, char *arg)
 	if (tok_scan(&rt->ext, arg, ',', rt->work, &ws, &end, rw_tok_error, rt) < 0) {
 		fputs("Cannot parse\n", rt->out);
 	} else {
-		st = run_set(rt, &ws, 3);
-		if (st == RT_OK || st == RT_TEMPFAIL)
-			st = rw_rewrite(rt, &ws, 0, 0, LIMIT_TOKENS);
+		int s3 = run_set(rt, &ws, 3), s0 = RT_OK;
+
+		if (s3 == RT_OK || s3 == RT_TEMPFAIL)
+			s0 = rw_rewrite(rt, &ws, 0, 0, LIMIT_TOKENS);
+		st = s3 == RT_OK || s3 == RT_TEMPFAIL ? s0 : s3;
 		if ((st == RT_OK || st == RT_TEMPFAIL) && ws.n > 0 &&
 		    ws.v[0] == tok_m(TM_NET))
-			parse_build(rt, arg, &ws);
+			parse_build(rt, arg, &ws, s3 == RT_TEMPFAIL || s0 == RT_TEMPFAIL);
 	}
 	tokv_free(&ws);
 }

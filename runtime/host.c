@@ -68,20 +68,57 @@ int host_switch_has(const struct rt *rt, const char *service,
 	return found;
 }
 
-/* Look name up in the hosts file: its canonical (first) name. */
+/* The address of an "[a.b.c.d]" / "[IPv6:...]" literal into buf
+ * (family in *af); 0, or -1 when name is not a valid literal. */
+static int literal(const char *name, unsigned char *buf, int *af)
+{
+	char tmp[INET6_ADDRSTRLEN + 8];
+	size_t n = strlen(name);
+
+	if (n < 3 || name[0] != '[' || name[n - 1] != ']' || n - 2 >= sizeof tmp)
+		return -1;
+	memcpy(tmp, name + 1, n - 2);
+	tmp[n - 2] = '\0';
+	if (strncasecmp(tmp, "IPv6:", 5) == 0) {
+		*af = AF_INET6;
+		return inet_pton(AF_INET6, tmp + 5, buf) == 1 ? 0 : -1;
+	}
+	*af = AF_INET;
+	return inet_pton(AF_INET, tmp, buf) == 1 ? 0 : -1;
+}
+
+/* 1 if the address column addr of a hosts line is the literal want. */
+static int same_addr(const char *addr, const unsigned char *want, int af)
+{
+	unsigned char a[16];
+
+	return inet_pton(af, addr, a) == 1 &&
+	       memcmp(a, want, af == AF_INET ? 4 : 16) == 0;
+}
+
+/* Look name up in the hosts file: its canonical (first) name. A literal
+ * "[addr]" is looked up by address, as a reverse lookup would. */
 static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 {
 	FILE *f = fopen(rt->hosts_file ? rt->hosts_file : "/etc/hosts", "r");
 	char line[1024];
-	int found = 0;
+	unsigned char want[16];
+	int found = 0, af = 0, lit = literal(name, want, &af) == 0;
 
 	while (f && !found && fgets(line, sizeof line, f)) {
-		char *save = NULL, *tok, *canon;
+		char *save = NULL, *tok, *canon, *addr;
 
 		line[strcspn(line, "#\n")] = '\0';
-		if (!strtok_r(line, " \t", &save))
+		if (!(addr = strtok_r(line, " \t", &save)))
 			continue;
 		canon = strtok_r(NULL, " \t", &save);
+		if (lit) {
+			if (canon && same_addr(addr, want, af)) {
+				str_append(out, canon);
+				found = 1;
+			}
+			continue;
+		}
 		for (tok = canon; tok && !found; tok = strtok_r(NULL, " \t", &save))
 			if (strcasecmp(tok, name) == 0) {
 				str_append(out, canon);

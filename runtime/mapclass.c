@@ -58,11 +58,7 @@ const char *map_host_lookup(struct rt *rt, struct rt_map *m, char *key,
 	const char *r = NULL;
 	int st;
 
-	if (key[0] == '[') {
-		st = RT_NOHOST;
-	} else {
-		st = host_canon(rt, key, &s);
-	}
+	st = host_canon(rt, key, &s);
 	if (st == RT_OK) {
 		if (rt->level >= 2 && s.len && s.s[s.len - 1] != '.')
 			str_appendc(&s, '.');
