@@ -268,6 +268,7 @@ SMasqHdr=93
 ifdef(`_FEAT_genericstable_', `include(_CF_DIR_`m4/generics.m4')')dnl
 R$* < @ $* $=N . >	$@ $1 < @ $2 $3 . >		exceptions
 R$=E < @ *LOCAL* >	$@ $1 < @ $j . >		exposed users
+R$=E < @ $=M . >	$@ $1 < @ $2 . >
 R$=E < @ $=w . >	$@ $1 < @ $2 . >
 ifdef(`_FEAT_masquerade_entire_domain_', `dnl
 R$* < @ $* $=M . > $*	$: $1 < @ $2 $3 . @ $M > $4	any subdomain
@@ -287,9 +288,7 @@ R$*			$@ $>MasqHdr $1
 R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
 
 SAddDomain
-R$* < @ $* > $*		$@ $1 < @ $2 > $3		already qualified
 ifdef(`_FEAT_always_add_domain_', `dnl
+R$* < @ $* > $*		$@ $1 < @ $2 > $3		already qualified
 R$+			$@ $1 < @ ifelse(defn(`_mc_add_domain_'), `', `*LOCAL*', defn(`_mc_add_domain_')) >	always_add_domain
-', `dnl
-R$=E			$@ $1 < @ *LOCAL* >		exposed: qualify
 ')dnl
