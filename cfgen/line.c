@@ -19,40 +19,52 @@ void line_init(struct line_reader *r, const char *text, size_t len)
 	r->level = 10;
 }
 
+/* Cut a level-3 comment at h: drop the blanks before it, remember where. */
+static void cut_comment(struct line_reader *r, const char *s, const char *h, int first)
+{
+	int tab = 0;
+
+	while (r->buf.len > 0 && (r->buf.s[r->buf.len - 1] == ' ' ||
+				  r->buf.s[r->buf.len - 1] == '\t')) {
+		tab |= r->buf.s[r->buf.len - 1] == '\t';
+		r->buf.len--;
+	}
+	if (first && r->cut < 0) {
+		r->cut = (long)r->buf.len;
+		r->cut_col = (unsigned)(h - s) + 1;
+		r->cut_tab = tab;
+	}
+}
+
 /* Append one physical line (without its newline) to r->buf, dropping a CR
- * before the LF and level-3 comments. */
-static void take_physical(struct line_reader *r, int first)
+ * before the LF and level-3 comments ("$#" stays, "\#" becomes '#'); with
+ * skip, only move past it. Copies runs between '#' characters at once. */
+static void take_physical(struct line_reader *r, int first, int skip)
 {
 	const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
 	const char *e = nl ? nl : r->end;
-	const char *s = r->p;
+	const char *s = r->p, *q = s;
 
 	if (e > s && e[-1] == '\r')
 		e--;
-	for (const char *q = s; q < e; q++) {
-		if (*q == '\\' && q + 1 < e && q[1] == '#' && r->level >= 3) {
-			str_appendc(&r->buf, '#');
-			q++;
-			continue;
-		}
-		if (*q == '#' && r->level >= 3 && (q == s || q[-1] != '$')) {
-			int tab = 0;
-			while (r->buf.len > 0 && (r->buf.s[r->buf.len - 1] == ' ' ||
-						  r->buf.s[r->buf.len - 1] == '\t')) {
-				tab |= r->buf.s[r->buf.len - 1] == '\t';
-				r->buf.len--;
-			}
-			if (first && r->cut < 0) {
-				r->cut = (long)r->buf.len;
-				r->cut_col = (unsigned)(q - s) + 1;
-				r->cut_tab = tab;
-			}
+	while (!skip && q < e) {
+		const char *h = r->level >= 3 ? memchr(q, '#', (size_t)(e - q)) : NULL;
+		if (h == NULL) {
+			str_appendn(&r->buf, q, (size_t)(e - q));
 			break;
 		}
-		str_appendc(&r->buf, *q);
+		if (h > s && (h[-1] == '\\' || h[-1] == '$')) {
+			str_appendn(&r->buf, q, (size_t)(h - q) - (h[-1] == '\\'));
+			str_appendc(&r->buf, '#');
+			q = h + 1;
+			continue;
+		}
+		str_appendn(&r->buf, q, (size_t)(h - q));
+		cut_comment(r, s, h, first);
+		break;
 	}
-	if (r->buf.s)
-		r->buf.s[r->buf.len] = '\0';
+	str_reserve(&r->buf, 1);
+	r->buf.s[r->buf.len] = '\0';
 	r->p = nl ? nl + 1 : r->end;
 	r->next_line++;
 }
@@ -69,10 +81,11 @@ int line_next(struct line_reader *r)
 		r->line = r->next_line;
 		comment = *r->p == '#';	/* whole-line comment, with its
 					 * continuation lines */
-		take_physical(r, 1);
+		take_physical(r, 1, comment);
 		while (r->p < r->end && (*r->p == ' ' || *r->p == '\t')) {
-			str_appendc(&r->buf, '\n');
-			take_physical(r, 0);
+			if (!comment)
+				str_appendc(&r->buf, '\n');
+			take_physical(r, 0, comment);
 		}
 		while (r->buf.len > 0 && strchr(" \t\n\r", r->buf.s[r->buf.len - 1]))
 			r->buf.len--;
