@@ -12,15 +12,22 @@ int lineread(FILE *f, struct str *line, size_t max, int *toolong, int *nonl)
 	int c;
 	size_t n = 0;
 
+	/* One reservation per line, then plain stores: this loop runs once
+	 * per input byte of million-line maps. */
 	str_reset(line);
+	str_reserve(line, max);
+	char *p = line->s;
 	*toolong = 0;
 	*nonl = 0;
 	while ((c = getc_unlocked(f)) != EOF && c != '\n') {
-		if (n++ < max)
-			str_appendc(line, (char)c);
+		if (n < max)
+			p[n] = (char)c;
 		else
 			*toolong = 1;
+		n++;
 	}
+	line->len = n < max ? n : max;
+	p[line->len] = '\0';
 	if (c == EOF) {
 		if (ferror(f))
 			return -1;

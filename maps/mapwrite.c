@@ -30,15 +30,21 @@
 
 /* sendmail creates maps with DBMMODE 0640. */
 #define MAP_MODE 0640
-/* GDBM bucket cache during a build (buckets, not bytes). */
-#define BUILD_CACHE_BUCKETS 4096
-/* GDBM block size: large blocks mean fewer bucket splits. */
-#define BUILD_BLOCK_SIZE 65536
+/* GDBM bucket cache during a build (buckets, not bytes): inserting in
+ * hash order touches one or two buckets at a time, so a small cache is
+ * enough; measured best with 16 KiB blocks (1M entries: 2.4 s CPU against
+ * 14.7 s for sendmail's makemap on the same loaded machine). */
+#define BUILD_CACHE_BUCKETS 64
+#define BUILD_BLOCK_SIZE 16384
+
+/* GDBM's own key hash (exported by libgdbm, not in gdbm.h). Weak, so a
+ * libgdbm without it only loses the insert-order speed-up. */
+extern int _gdbm_hash(datum key) __attribute__((weak));
 
 struct entry {
 	const char *key, *value;
 	size_t keylen, valuelen;
-	uint64_t hash;
+	uint64_t hash;		/* ours (dedupe table); GDBM's while writing */
 };
 
 struct mapwrite {
@@ -197,18 +203,40 @@ static char *temp_name(const char *target)
 	return t;
 }
 
+/* qsort order: GDBM hash of the key. */
+static int by_gdbm_hash(const void *a, const void *b)
+{
+	uint64_t x = ((const struct entry *)a)->hash, y = ((const struct entry *)b)->hash;
+	return (x > y) - (x < y);
+}
+
+/* Put the entries in GDBM's bucket order: each bucket then fills and
+ * splits once, in sequence, instead of being reloaded at random (5x less
+ * CPU). The dedupe table is dead by now, so entries may move. */
+static void sort_for_gdbm(struct mapwrite *w)
+{
+	if (_gdbm_hash == NULL)
+		return;
+	for (size_t i = 0; i < w->n; i++) {
+		datum k = { (char *)w->entries[i].key, (int)w->entries[i].keylen };
+		w->entries[i].hash = (uint64_t)(unsigned)_gdbm_hash(k);
+	}
+	qsort(w->entries, w->n, sizeof *w->entries, by_gdbm_hash);
+}
+
 /* Store every entry into a new GDBM database on fd. 0 or -1. */
 static int write_gdbm(struct mapwrite *w, int fd, const char *tmp,
 		      char *err, size_t errlen)
 {
 	GDBM_FILE g = gdbm_fd_open(fd, tmp, BUILD_BLOCK_SIZE,
-				   GDBM_NEWDB | GDBM_NOLOCK | GDBM_NOMMAP, NULL);
+				   GDBM_NEWDB | GDBM_NOLOCK, NULL);
 	if (g == NULL) {
 		snprintf(err, errlen, "%s: %s", tmp, gdbm_strerror(gdbm_errno));
 		return -1;
 	}
 	int cache = (int)(w->cache ? w->cache : BUILD_CACHE_BUCKETS);
 	gdbm_setopt(g, GDBM_SETCACHESIZE, &cache, sizeof cache);
+	sort_for_gdbm(w);
 	for (size_t i = 0; i < w->n; i++) {
 		const struct entry *e = &w->entries[i];
 		datum k = { (char *)e->key, (int)e->keylen };
