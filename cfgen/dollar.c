@@ -468,7 +468,9 @@ char *dollar_expand_text(const struct dollar_ctx *cx, const char *text, unsigned
 				   c->name ? c->name : "",
 				   c->name && strlen(c->name) > 1 ? "}" : "");
 	}
-	res = arena_strdup(cx->arena, str_cstr(&s));
+	while (s.len > 0 && strchr(" \t\n", s.s[s.len - 1]))
+		s.len--;	/* as if read from text: lines end without blanks */
+	res = arena_strndup(cx->arena, str_cstr(&s), s.len);
 	str_free(&s);
 	dollar_vec_free(&in);
 	dollar_vec_free(&out);

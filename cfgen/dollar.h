@@ -81,8 +81,9 @@ int dollar_expand(const struct dollar_ctx *cx, const struct dollar_vec *in,
 /* Tokenize cells into an arena array of tokens. */
 int dollar_tokenize(const struct dollar_ctx *cx, const struct dollar_vec *in,
 		    const struct dollar_ops *ops, struct ir_tok **toks, size_t *ntoks);
-/* Expand a macro-bearing string to plain text (K, C, S lines): metasymbols
- * other than macros are kept in their "$x" spelling. Arena result. */
+/* Expand a macro-bearing string to plain text (K, C, F, S lines):
+ * metasymbols other than macros are kept in their "$x" spelling, trailing
+ * blanks are dropped (a line read from text has none). Arena result. */
 char *dollar_expand_text(const struct dollar_ctx *cx, const char *text, unsigned col0,
 			 dollar_lookup_fn *lookup, void *data);
 /* Empty / free a cell vector. */
