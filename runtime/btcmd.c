@@ -12,6 +12,7 @@
 
 #include <arpa/nameser.h>
 #include <ctype.h>
+#include <strings.h>
 #include <resolv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,15 +208,17 @@ static void cmd_try(struct rt *rt, char *arg)
 	fprintf(rt->out, "Trying %s %s address %s for mailer %s\n",
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient", addr, arg);
-	st = tok_scan(&rt->ext, addr, 0, rt->work, &ws, &end, rw_tok_error, rt) < 0 ? RT_DATAERR :
-	     run_set(rt, &ws, 3);
-	if (st == RT_OK)
-		st = run_set(rt, &ws, try_flags.sender ? 1 : 2);
-	if (st == RT_OK)
-		st = run_set(rt, &ws, mailer_set(rt, m, try_flags.sender ? 'S' : 'R',
-						 try_flags.header));
-	if (st == RT_OK)
-		st = run_set(rt, &ws, 4);
+	int sets[4] = { 3, try_flags.sender ? 1 : 2,
+			mailer_set(rt, m, try_flags.sender ? 'S' : 'R', try_flags.header), 4 };
+
+	st = tok_scan(&rt->ext, addr, 0, rt->work, &ws, &end, rw_tok_error, rt) < 0 ?
+	     RT_DATAERR : RT_OK;
+	for (int i = 0; i < 4 && (st == RT_OK || st == RT_TEMPFAIL); i++) {
+		int s = run_set(rt, &ws, sets[i]);
+
+		if (s != RT_OK)	/* a temporary failure goes on, as remotename() */
+			st = s;
+	}
 	rw_join(rt, ws.v, ws.n, rt->blanksub, &out);
 	if (!m->flags || !strchr(m->flags, 'c'))	/* F=c: no comments */
 		crack_addr(addr, &fancy);
@@ -251,6 +254,21 @@ static void triple_part(const struct tokv *ws, const char *mark, size_t *from,
 		(*to)++;
 }
 
+/* The exit status an error mailer's host part names ("nouser"), or 0. */
+static int exit_code(const char *host)
+{
+	static const struct { const char *name; int code; } codes[] = {
+		{ "usage", 64 }, { "nouser", 67 }, { "nohost", 68 },
+		{ "unavailable", 69 }, { "software", 70 }, { "tempfail", 75 },
+		{ "protocol", 76 }, { "config", 78 },
+	};
+
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (strcasecmp(host, codes[i].name) == 0)
+			return codes[i].code;
+	return 0;
+}
+
 /* The $#error path of /parse: print the message as usrerr() does. */
 static void parse_error(struct rt *rt, const char *addr, const char *host,
 			const char *user)
@@ -270,8 +288,10 @@ static void parse_error(struct rt *rt, const char *addr, const char *host,
 			p = blanks(p);
 		}
 	}
-	fprintf(rt->out, "%s... %s\n", addr, p);
+	rw_tok_error(rt, addr, p);
 	fprintf(rt->out, "mailer *error*, host %s, user %s\n", host, user);
+	if (rt->exitstat == RT_OK)
+		rt->exitstat = exit_code(host);
 }
 
 /* Resolve a rewritten address to "mailer, host, user" (buildaddr()). */
@@ -289,7 +309,7 @@ static void parse_build(struct rt *rt, const char *addr, struct tokv *ws,
 	triple_part(ws, tok_m(TM_USER), &uf, &ut);
 	rw_join(rt, ws->v + hf, ht - hf, rt->blanksub, &host);
 	if (strcmp(mailer, "error") == 0) {
-		rw_join(rt, ws->v + uf, ut - uf, rt->blanksub, &user);
+		rw_join(rt, ws->v + uf, ut - uf, ' ', &user);
 		parse_error(rt, addr, str_cstr(&host), str_cstr(&user));
 	} else if (!(m = cf_mailer(rt->cf, mailer))) {
 		fprintf(rt->out, "%s... unknown mailer %s\n", addr, mailer);
@@ -310,8 +330,7 @@ static void parse_build(struct rt *rt, const char *addr, struct tokv *ws,
 		if (!m->flags || !strchr(m->flags, 'h'))
 			lower(host.s);
 		if (queueup)
-			fprintf(rt->out, "%s... Transient parse error -- message queued for future delivery\n",
-				addr);
+			rw_tok_error(rt, addr, "Transient parse error -- message queued for future delivery");
 		fprintf(rt->out, "mailer %s, ", mailer);
 		if (host.len)
 			fprintf(rt->out, "host %s, ", host.s);

@@ -149,6 +149,8 @@ void crack_addr(const char *addr, struct str *out)
 
 	while (*addr == ' ' || *addr == '\t')
 		addr++;
+	if (strncmp(addr, "\"\"", 2) == 0 && addr[2 + strspn(addr + 2, " \t")] == '\0')
+		return;	/* an empty quoted string cracks to nothing (observed) */
 	c.addr = c.addrhead = p = addr;
 	while (*p) {
 		char ch = *p++;
