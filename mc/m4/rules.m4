@@ -85,7 +85,11 @@ R$* $| $* < @ $* > $*		$: $2 < @ $[ $3 $] > $4	ask the resolver
 ')dnl
 R$* $| $*			$: $2
 R$* < @ $=w > $*		$: $1 < @ $2 . > $3		ours: add the dot
+ifdef(`_FEAT_masquerade_entire_domain_', `dnl
+R$* < @ $* $=M > $*		$: $1 < @ $2 $3 . > $4		in a masquerade domain
+', `dnl
 R$* < @ $=M > $*		$: $1 < @ $2 . > $3		masquerade domain
+')dnl
 R$* < @ $={VirtHost} > $*	$: $1 < @ $2 . > $3		virtual host
 R$* < @ $* . . > $*		$1 < @ $2 . > $3		one dot is enough
 undivert(2)dnl
@@ -268,11 +272,13 @@ SMasqHdr=93
 ifdef(`_FEAT_genericstable_', `include(_CF_DIR_`m4/generics.m4')')dnl
 R$* < @ $* $=N . >	$@ $1 < @ $2 $3 . >		exceptions
 R$=E < @ *LOCAL* >	$@ $1 < @ $j . >		exposed users
-R$=E < @ $=M . >	$@ $1 < @ $2 . >
-R$=E < @ $=w . >	$@ $1 < @ $2 . >
 ifdef(`_FEAT_masquerade_entire_domain_', `dnl
+R$=E < @ $* $=M . >	$@ $1 < @ $2 $3 . >
+R$=E < @ $=w . >	$@ $1 < @ $2 . >
 R$* < @ $* $=M . > $*	$: $1 < @ $2 $3 . @ $M > $4	any subdomain
 ', `dnl
+R$=E < @ $=M . >	$@ $1 < @ $2 . >
+R$=E < @ $=w . >	$@ $1 < @ $2 . >
 R$* < @ $=M . > $*	$: $1 < @ $2 . @ $M > $3
 ')dnl
 R$* < @ $=w . > $*	$: $1 < @ $2 . @ $M > $3		our own names
