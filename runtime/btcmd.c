@@ -290,8 +290,9 @@ static void parse_error(struct rt *rt, const char *addr, const char *host,
 	}
 	rw_tok_error(rt, addr, p);
 	fprintf(rt->out, "mailer *error*, host %s, user %s\n", host, user);
-	if (rt->exitstat == RT_OK)
-		rt->exitstat = exit_code(host);
+	if (rt->exitstat == RT_OK)	/* a named status, else usrerr()'s */
+		rt->exitstat = exit_code(host) ? exit_code(host) :
+			       p[0] == '4' || msg[0] == '4' ? RT_TEMPFAIL : RT_USAGE;
 }
 
 /* Resolve a rewritten address to "mailer, host, user" (buildaddr()). */
