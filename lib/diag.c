@@ -32,6 +32,8 @@ struct diag {
 	unsigned counts[3];
 	struct record *recs;
 	size_t nrecs, caprecs;
+	void (*remap)(void *ctx, struct srcpos *pos);
+	void *remap_ctx;
 };
 
 static const char *const sev_name[] = { "note", "warning", "error" };
@@ -81,6 +83,13 @@ void diag_disable(struct diag *d, const char *ids)
 
 void diag_set_werror(struct diag *d, int on) { d->werror = on; }
 
+void diag_set_remap(struct diag *d, void (*fn)(void *ctx, struct srcpos *pos),
+		    void *ctx)
+{
+	d->remap = fn;
+	d->remap_ctx = ctx;
+}
+
 /* True if id was named in diag_disable(). */
 static int is_disabled(const struct diag *d, const char *id)
 {
@@ -114,9 +123,15 @@ void diag_vreport(struct diag *d, enum diag_severity sev, const struct srcpos *p
 {
 	struct str msg = STR_INIT;
 	struct record r = { sev, NULL, NULL, NULL, 0, 0 };
+	struct srcpos mapped;
 
 	if (d->stopped || is_disabled(d, id))
 		return;
+	if (pos && d->remap) {
+		mapped = *pos;
+		d->remap(d->remap_ctx, &mapped);
+		pos = &mapped;
+	}
 	str_vprintf(&msg, fmt, ap);
 	r.msg = str_steal(&msg);
 	r.id = id ? xstrdup(id) : NULL;

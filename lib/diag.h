@@ -49,6 +49,11 @@ void diag_add_rules(struct diag *d, const struct diag_rule *rules, unsigned n);
 void diag_disable(struct diag *d, const char *ids);
 /* Count warnings as failures. */
 void diag_set_werror(struct diag *d, int on);
+/* Rewrite every reported position through fn(ctx, pos) before it is
+ * recorded (fn may change file/line/col; the strings must outlive d), e.g.
+ * to map a generated file's lines back to their source. NULL turns it off. */
+void diag_set_remap(struct diag *d, void (*fn)(void *ctx, struct srcpos *pos),
+		    void *ctx);
 /* Report one problem. pos may be NULL; id may be NULL. */
 void diag_report(struct diag *d, enum diag_severity sev, const struct srcpos *pos,
 		 const char *id, const char *fmt, ...)

@@ -71,5 +71,10 @@
 #define LIMIT_MAP_RESULT 2048
 /* Ruleset name length: MAXNAME 256. */
 #define LIMIT_RULESET_NAME 256
+/* Bytes of m4 output (the generated .cf, or its messages) cfgen build and
+ * lint accept; no sendmail counterpart (stock configs are ~100 KiB). */
+#define LIMIT_M4_OUTPUT (16 * 1024 * 1024)
+/* .mc source size cfgen lint scans (its own cap, far above any real .mc). */
+#define LIMIT_MC_SOURCE (4 * 1024 * 1024)
 
 #endif
