@@ -85,6 +85,7 @@ char *str_steal(struct str *b)
 	char *s;
 
 	str_reserve(b, 0);
+	b->s[b->len] = '\0';	/* a never-appended string has no NUL yet */
 	s = b->s;
 	b->s = NULL;
 	b->len = b->cap = 0;
