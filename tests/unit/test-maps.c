@@ -57,6 +57,10 @@ static const struct {
 	{ "k2::v2", ':', 1, 0, 1, "k2", "v2" },
 	{ " k4:y", ':', 1, 0, 1, " k4", "y" },
 	{ "k v\r", -1, 1, 0, 1, "k", "v\r" },
+	/* empty key, no value: the message quotes an empty string (found by
+	 * fuzz-mapsrc: str_steal of a never-appended str lacked its NUL) */
+	{ ":", ':', 1, 0, -1, NULL, NULL },
+	{ ":v", ':', 1, 0, 1, "", "v" },
 };
 
 static void test_mapsrc_lines(void **state)
