@@ -83,8 +83,13 @@ static void setup_one(struct rt *rt, struct rt_map *m, const struct ir_map *k)
 		if (k->flags[i][0] == '-')
 			parse_flag(rt, m, k->flags[i]);
 	m->optional |= k->optional;
-	if (strcmp(k->mclass, "dequote") == 0)
+	if (strcmp(k->mclass, "dequote") == 0) {
 		m->keepquotes = 1;	/* it removes the quotes itself */
+		m->spacesub = ' ';	/* a key of several words never matches */
+		for (size_t i = 0; i < k->nflags; i++)
+			if (strncmp(k->flags[i], "-S", 2) == 0)
+				m->spacesub = k->flags[i][2];
+	}
 	m->args = k->args ? k->args : "";
 	m->file = k->file;
 }
