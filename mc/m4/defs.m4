@@ -21,6 +21,12 @@ define(`_mc_error', `errprint(`*** ERROR: $1 ['__file__:__line__`]
 ')')
 define(`_mc_warn', `errprint(`*** WARNING: $1 ['__file__:__line__`]
 ')')
+dnl _mc_error_at(where, text) / _mc_warn_at: the same with a given position
+dnl (checks at end of input name the line of the FEATURE concerned).
+define(`_mc_error_at', `errprint(`*** ERROR: $2 [$1]
+')')
+define(`_mc_warn_at', `errprint(`*** WARNING: $2 [$1]
+')')
 dnl _mc_put(div, text): append one line of text to diversion div.
 define(`_mc_put', `pushdef(`_mc_dn_', divnum)divert($1)$2
 divert(_mc_dn_)popdef(`_mc_dn_')')
@@ -70,7 +76,7 @@ ifelse(index(` '_mc_features_` ', ` $1 '), -1,
 	`undefine(`_mc_ok_')_mc_error(`FEATURE($1) is not supported yet by mailcf')')')
 define(`_mc_feature_load', `pushdef(`_ARG_', `$2')pushdef(`_ARG2_', `$3')dnl
 pushdef(`_ARG3_', `$4')pushdef(`_ARG4_', `$5')pushdef(`_mc_dn_', divnum)dnl
-divert(-1)define(`_FEAT_$1_', `1')include(_CF_DIR_`feature/$1.m4')dnl
+divert(-1)define(`_FEAT_$1_', __file__:__line__)include(_CF_DIR_`feature/$1.m4')dnl
 divert(_mc_dn_)popdef(`_mc_dn_')popdef(`_ARG_')popdef(`_ARG2_')dnl
 popdef(`_ARG3_')popdef(`_ARG4_')')
 dnl Features that edit mailer definitions (so they are broken after MAILER).

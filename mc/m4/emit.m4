@@ -9,7 +9,8 @@ dnl and last the mailers (7).  Consistency checks that need the whole .mc
 dnl (missing OSTYPE, features that need other features) run first.
 dnl
 ifdef(`_mc_ostype_', `',
-	`_mc_error(`No system type defined (use OSTYPE macro)')')
+	`errprint(`*** ERROR: No system type defined (use OSTYPE macro)
+')')
 ifdef(`_MAILER_local_', `', `_mc_mailer_load(`local')')
 include(_CF_DIR_`m4/checks.m4')
 
