@@ -1,0 +1,131 @@
+/*
+ * buildmaps.c - rebuild stale maps after cfgen build (see buildmaps.h).
+ *
+ * Staleness is decided with st_mtim (nanoseconds) so a source edited in
+ * the same second as the last build still counts as newer.
+ */
+#include "cfgen/buildmaps.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lib/str.h"
+#include "lib/xalloc.h"
+#include "maps/makemap.h"
+#include "maps/mapdb.h"
+#include "maps/newaliases.h"
+
+/* 1 if the built map of mapname/type is missing or older than source;
+ * 0 if fresh; -1 if the source does not exist. */
+static int stale(const char *source, const char *mapname, const char *type)
+{
+	struct stat s, m;
+	char *file = mapdb_filename(mapname, type);
+	int r;
+
+	if (stat(source, &s) < 0)
+		r = -1;
+	else if (file == NULL || stat(file, &m) < 0)
+		r = 1;
+	else
+		r = s.st_mtim.tv_sec > m.st_mtim.tv_sec ||
+		    (s.st_mtim.tv_sec == m.st_mtim.tv_sec && s.st_mtim.tv_nsec > m.st_mtim.tv_nsec);
+	free(file);
+	return r;
+}
+
+char *buildmaps_source(const struct ir_map *m)
+{
+	size_t n;
+	char *s;
+
+	if (m->file == NULL || (strcmp(m->mclass, "hash") && strcmp(m->mclass, "btree") &&
+				strcmp(m->mclass, "cdb")))
+		return NULL;
+	s = xstrdup(m->file);
+	n = strlen(s);
+	if (n > 3 && strcmp(s + n - 3, ".db") == 0)
+		s[n - 3] = '\0';
+	else if (n > 4 && strcmp(s + n - 4, ".cdb") == 0)
+		s[n - 4] = '\0';
+	return s;
+}
+
+/* 1 if the K line has the flag -X (alone or in a cluster like -NT<x>). */
+static int has_flag(const struct ir_map *m, char x)
+{
+	for (size_t i = 0; i < m->nflags; i++)
+		if (m->flags[i][0] == '-' && m->flags[i][1] == x)
+			return 1;
+	return 0;
+}
+
+/* Rebuild one K-line map if stale; 0 or -1. */
+static int build_kmap(const struct ir_map *m, struct diag *d)
+{
+	char *src = buildmaps_source(m);
+	struct makemap_opts o;
+	int rc = 0;
+
+	if (src == NULL || stale(src, src, m->mclass) != 1) {
+		free(src);
+		return 0;
+	}
+	FILE *in = fopen(src, "r");
+	if (in == NULL) {
+		diag_report(d, DIAG_ERROR, &m->pos, NULL, "cannot read %s for map %s", src, m->name);
+		free(src);
+		return -1;
+	}
+	makemap_opts_init(&o);
+	o.nul = has_flag(m, 'N');
+	o.src.fold = !has_flag(m, 'f');
+	diag_report(d, DIAG_NOTE, &m->pos, NULL, "rebuilding map %s (%s %s)", m->name,
+		    m->mclass, src);
+	if (makemap_build(in, src, m->mclass, src, &o, d, NULL) > MAKEMAP_DATAERR)
+		rc = -1;
+	fclose(in);
+	free(src);
+	return rc;
+}
+
+/* Rebuild each stale entry of an AliasFile value; 0 or -1. */
+static int build_aliases(const struct ir_option *opt, struct diag *d)
+{
+	char *list = xstrdup(opt->value), *save = NULL;
+	int rc = 0;
+
+	for (char *e = strtok_r(list, ",", &save); e; e = strtok_r(NULL, ",", &save)) {
+		while (*e == ' ' || *e == '\t')
+			e++;
+		const char *type = "implicit", *file = e;
+		char *colon = strchr(e, ':');
+		if (colon && colon > e && e[0] != '/') {
+			*colon = '\0';
+			type = e;
+			file = colon + 1;
+		}
+		if (!mapdb_type_known(type) || stale(file, file, type) != 1)
+			continue;
+		diag_report(d, DIAG_NOTE, &opt->pos, NULL, "rebuilding aliases %s", file);
+		if (newaliases_build(file, type, d, NULL) < 0)
+			rc = -1;
+	}
+	free(list);
+	return rc;
+}
+
+int buildmaps_run(const struct cf *cf, struct diag *d)
+{
+	const struct ir_option *alias = cf_option(cf, "AliasFile");
+	int rc = 0;
+
+	for (size_t i = 0; i < cf->nmaps; i++)
+		if (build_kmap(&cf->maps[i], d) < 0)
+			rc = -1;
+	if (alias && build_aliases(alias, d) < 0)
+		rc = -1;
+	return rc;
+}

@@ -1,0 +1,507 @@
+/*
+ * mccheck.c - the .mc text checks MC001-MC019 (see mccheck.h).
+ *
+ * Each check is one function over the scanned calls. Names of macros that
+ * make up a .mc's "statements" are listed once (statement_macros); the
+ * value checks (ports, FQDNs) look at define()s of the relay macros and
+ * at MASQUERADE_AS.
+ */
+#include "cfgen/mccheck.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cfgen/mcpaths.h"
+#include "lib/str.h"
+#include "lib/xalloc.h"
+
+struct ctx {
+	const struct mcsource *src;
+	const char *libdir;
+	char *mcdir;
+	struct diag *d;
+	struct mccheck_hits *hits;
+};
+
+/* Macros a .mc uses as statements: '#' does not disable them (MC003) and
+ * text after them lands in the .cf (MC007). */
+static const char *const statement_macros[] = {
+	"define", "undefine", "include", "sinclude", "FEATURE", "MAILER", "OSTYPE",
+	"DOMAIN", "HACK", "VERSIONID", "DAEMON_OPTIONS", "CLIENT_OPTIONS",
+	"MASQUERADE_AS", "MASQUERADE_DOMAIN", "EXPOSED_USER", "LOCAL_DOMAIN",
+	"RELAY_DOMAIN", "TRUST_AUTH_MECH", "GENERICS_DOMAIN", "LOCAL_USER",
+	"INPUT_MAIL_FILTER", "MAIL_FILTER", "LOCAL_CONFIG", "LOCAL_RULESETS",
+	"MAILER_DEFINITIONS", NULL,
+};
+
+/* 1 if name is in the NULL-terminated list. */
+static int in_list(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(name, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Report at line/col and remember the line. */
+__attribute__((format(printf, 6, 7)))
+static void hit(struct ctx *x, enum diag_severity sev, unsigned line, unsigned col,
+		const char *id, const char *fmt, ...)
+{
+	struct srcpos pos = { x->src->file, line, col };
+	struct mccheck_hits *h = x->hits;
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(x->d, sev, &pos, id, fmt, ap);
+	va_end(ap);
+	if (line / 8 >= h->nbytes) {
+		size_t n = line / 8 + 64;
+		h->bits = xrealloc(h->bits, n);
+		memset(h->bits + h->nbytes, 0, n - h->nbytes);
+		h->nbytes = n;
+	}
+	h->bits[line / 8] |= (unsigned char)(1u << (line % 8));
+}
+
+int mccheck_hit(const struct mccheck_hits *hits, unsigned line)
+{
+	return line / 8 < hits->nbytes && (hits->bits[line / 8] >> (line % 8) & 1);
+}
+
+void mccheck_hits_free(struct mccheck_hits *hits)
+{
+	free(hits->bits);
+	hits->bits = NULL;
+	hits->nbytes = 0;
+}
+
+/* A printable copy of untrusted text for messages (freed by the caller). */
+static char *q(const char *s) { return diag_quote(s, 80); }
+
+/* MC001: an unclosed quote or call. */
+static void check_balance(struct ctx *x)
+{
+	const struct mcsource *s = x->src;
+
+	if (s->open_quote.line)
+		hit(x, DIAG_ERROR, s->open_quote.line, s->open_quote.col, "MC001",
+		    "unbalanced quote: this '`' is never closed by a matching \"'\" "
+		    "(m4 reads the rest of the file as one string)");
+	else if (s->open_paren.line)
+		hit(x, DIAG_ERROR, s->open_paren.line, s->open_paren.col, "MC001",
+		    "'(' of %s is never closed", s->open_paren_name);
+}
+
+/* MC002: an argument quoted with ', ", or typographic quotes. */
+static void check_quote_chars(struct ctx *x, const struct mc_call *c)
+{
+	static const char *const smart[] = { "\xe2\x80\x98", "\xe2\x80\x99",
+					     "\xe2\x80\x9c", "\xe2\x80\x9d", NULL };
+
+	for (size_t i = 0; i < c->nargs; i++) {
+		const struct mc_arg *a = &c->args[i];
+		int bad = !a->quoted && (a->first == '\'' || a->first == '"');
+		for (const char *const *m = smart; *m && !bad; m++)
+			bad = strstr(a->value ? a->value : "", *m) != NULL;
+		if (bad) {
+			hit(x, DIAG_ERROR, a->line, a->col, "MC002",
+			    "argument %zu of %s is quoted with the wrong characters; "
+			    "m4 quotes are `like this'", i + 1, c->name);
+			return;
+		}
+	}
+}
+
+/* 1 if dir/name.m4 exists in the library. */
+static int lib_has(const struct ctx *x, const char *dir, const char *name)
+{
+	struct str p = STR_INIT;
+	int ok;
+
+	str_printf(&p, "%s%s/%s.m4", x->libdir, dir, name);
+	ok = access(p.s, R_OK) == 0;
+	str_free(&p);
+	return ok;
+}
+
+/* 1 if a and b differ by one edit or one swap of neighbours. */
+static int near(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b), i = 0;
+
+	if (n > m) {
+		const char *t = a; a = b; b = t;
+		size_t k = n; n = m; m = k;
+	}
+	if (m - n > 1)
+		return 0;
+	while (i < n && a[i] == b[i])
+		i++;
+	if (n == m)
+		return strcmp(a + i + 1, b + i + 1) == 0 ||
+		       (i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			strcmp(a + i + 2, b + i + 2) == 0);
+	return strcmp(a + i, b + i + 1) == 0;
+}
+
+/* A library name in dir near name (malloc'd), or NULL. */
+static char *suggest(const struct ctx *x, const char *dir, const char *name)
+{
+	struct str p = STR_INIT;
+	char *best = NULL;
+	DIR *dp;
+	struct dirent *e;
+
+	str_printf(&p, "%s%s", x->libdir, dir);
+	dp = opendir(p.s);
+	str_free(&p);
+	while (dp && (e = readdir(dp)) && !best) {
+		size_t n = strlen(e->d_name);
+		if (n < 4 || strcmp(e->d_name + n - 3, ".m4"))
+			continue;
+		char *cand = xstrndup(e->d_name, n - 3);
+		if (near(name, cand))
+			best = cand;
+		else
+			free(cand);
+	}
+	if (dp)
+		closedir(dp);
+	return best;
+}
+
+/* MC004: FEATURE/MAILER/OSTYPE/DOMAIN/HACK naming no library file. */
+static void check_known(struct ctx *x, const struct mc_call *c)
+{
+	static const char *const kinds[][2] = { { "FEATURE", "feature" }, { "MAILER", "mailer" },
+		{ "OSTYPE", "ostype" }, { "DOMAIN", "domain" }, { "HACK", "hack" } };
+	const char *name = mc_arg(c, 0);
+
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		if (strcmp(c->name, kinds[i][0]) || !*name || strpbrk(name, "/$`'\"") ||
+		    lib_has(x, kinds[i][1], name))
+			continue;
+		char *s = suggest(x, kinds[i][1], name), *n = q(name);
+		hit(x, DIAG_ERROR, c->args[0].line, c->args[0].col, "MC004",
+		    "unknown %s(%s)%s%s%s", c->name, n, s ? "; did you mean " : "",
+		    s ? s : "", s ? "?" : "");
+		free(s);
+		free(n);
+	}
+}
+
+/* The first call named name (with an argument arg0 when not NULL). */
+static const struct mc_call *find(const struct mcsource *s, const char *name, const char *arg0)
+{
+	for (size_t i = 0; i < s->ncalls; i++)
+		if (strcmp(s->calls[i].name, name) == 0 &&
+		    (arg0 == NULL || strcmp(mc_arg(&s->calls[i], 0), arg0) == 0))
+			return &s->calls[i];
+	return NULL;
+}
+
+/* MC005, MC006: FEATURE after MAILER; OSTYPE missing or twice; a MAILER
+ * twice; uucp before smtp. */
+static void check_order(struct ctx *x)
+{
+	const struct mcsource *s = x->src;
+	const struct mc_call *ostype = NULL, *mailer = NULL, *smtp = find(s, "MAILER", "smtp");
+
+	for (size_t i = 0; i < s->ncalls; i++) {
+		const struct mc_call *c = &s->calls[i];
+		if (!c->parens)
+			continue;
+		if (strcmp(c->name, "OSTYPE") == 0) {
+			if (ostype)
+				hit(x, DIAG_ERROR, c->line, c->col, "MC006",
+				    "second OSTYPE (the first is at line %u)", ostype->line);
+			else
+				ostype = c;
+		} else if (strcmp(c->name, "FEATURE") == 0 && mailer) {
+			hit(x, DIAG_ERROR, c->line, c->col, "MC005",
+			    "FEATURE(%s) after MAILER(%s) at line %u: features must come first",
+			    mc_arg(c, 0), mc_arg(mailer, 0), mailer->line);
+		} else if (strcmp(c->name, "MAILER") == 0) {
+			const struct mc_call *first = find(s, "MAILER", mc_arg(c, 0));
+			if (first != c)
+				hit(x, DIAG_ERROR, c->line, c->col, "MC006",
+				    "MAILER(%s) again (first at line %u)", mc_arg(c, 0), first->line);
+			if (strcmp(mc_arg(c, 0), "uucp") == 0 && smtp && smtp > c)
+				hit(x, DIAG_ERROR, c->line, c->col, "MC006",
+				    "MAILER(uucp) must come after MAILER(smtp) (line %u)", smtp->line);
+			mailer = mailer ? mailer : c;
+		}
+	}
+	if (!ostype)
+		hit(x, DIAG_ERROR, 1, 1, "MC006", "no OSTYPE(): the .cf lacks the "
+		    "operating system's paths and mailer programs");
+}
+
+/* The column of p in the source text. */
+static unsigned col_of(const struct mcsource *s, const char *p)
+{
+	const char *b = p;
+
+	while (b > s->text && b[-1] != '\n')
+		b--;
+	return (unsigned)(p - b) + 1;
+}
+
+/* MC003 and MC007: statements on a '#' line, text after a statement. */
+static void check_line_text(struct ctx *x, const struct mc_call *c)
+{
+	static const char *const hard[] = { "FEATURE", "define", "MAILER", "undefine", NULL };
+
+	if (!in_list(c->name, statement_macros))
+		return;
+	if (c->hash_line)
+		hit(x, in_list(c->name, hard) ? DIAG_ERROR : DIAG_WARNING, c->line, c->col,
+		    "MC003", "%s still runs on this '#' line: '#' is not a comment in a .mc; "
+		    "use dnl", c->name);
+	if (!c->parens || c->diverted || c->after_dnl)
+		return;
+	const char *p = c->after, *end = c->after + c->afterlen;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < end && !isalpha((unsigned char)*p) && *p != '_')
+		hit(x, DIAG_WARNING, c->line, col_of(x->src, p), "MC007",
+		    "text after %s(...) is copied into the .cf; end the line with dnl", c->name);
+}
+
+/* MC008, MC009: define with extra (unquoted comma) arguments or an
+ * unquoted name. */
+static void check_define(struct ctx *x, const struct mc_call *c)
+{
+	if (strcmp(c->name, "define") && strcmp(c->name, "undefine"))
+		return;
+	if (strcmp(c->name, "define") == 0 && c->nargs > 2)
+		hit(x, DIAG_ERROR, c->args[2].line, c->args[2].col, "MC008",
+		    "define(%s, ...) has %zu arguments: m4 keeps only the text before "
+		    "the first unquoted comma; quote the whole value", mc_arg(c, 0), c->nargs);
+	if (c->nargs && !c->args[0].quoted && c->args[0].first != '\'' && c->args[0].first != '"')
+		hit(x, DIAG_WARNING, c->args[0].line, c->args[0].col, "MC009",
+		    "unquoted macro name in %s: if %s is already defined, its value is used "
+		    "as the name; write `%s'", c->name, mc_arg(c, 0), mc_arg(c, 0));
+}
+
+/* MC010, MC011, MC013, MC017 on FEATUREs. */
+static void check_feature(struct ctx *x, const struct mc_call *c)
+{
+	static const char *const needs[][2] = {
+		{ "greet_pause", "access_db" }, { "blocklist_recipients", "access_db" },
+		{ "blacklist_recipients", "access_db" }, { "lookupdotdomain", "access_db" },
+		{ "conncontrol", "access_db" }, { "ratecontrol", "access_db" },
+		{ "block_bad_helo", "delay_checks" } };
+	static const char *const widen[] = { "promiscuous_relay", "relay_local_from",
+		"relay_mail_from", "relay_based_on_MX", "loose_relay_check", NULL };
+	const char *f = mc_arg(c, 0);
+
+	if (strcmp(c->name, "FEATURE"))
+		return;
+	for (size_t i = 0; i < sizeof needs / sizeof *needs; i++)
+		if (strcmp(f, needs[i][0]) == 0 && !find(x->src, "FEATURE", needs[i][1]))
+			hit(x, DIAG_ERROR, c->line, c->col, "MC010",
+			    "FEATURE(%s) requires FEATURE(%s)", f, needs[i][1]);
+	if (strcmp(f, "access_db") == 0 && *mc_arg(c, 1) && !strstr(mc_arg(c, 1), "-T<TMPF>"))
+		hit(x, DIAG_WARNING, c->args[1].line, c->args[1].col, "MC011",
+		    "access_db map spec without -T<TMPF>: a temporary lookup failure "
+		    "will read as \"not found\"");
+	if (in_list(f, widen))
+		hit(x, DIAG_WARNING, c->line, c->col, "MC013",
+		    "FEATURE(%s) widens relaying and may make this host an open relay", f);
+	if (strcmp(f, "blacklist_recipients") == 0 || strcmp(f, "tls_failures") == 0)
+		hit(x, DIAG_WARNING, c->line, c->col, "MC017", "FEATURE(%s) is deprecated%s", f,
+		    f[0] == 'b' ? "; use FEATURE(blocklist_recipients)" : "");
+}
+
+/* 1 if s is a syntactically valid FQDN (two labels or more) or [address]. */
+static int fqdn_ok(const char *s)
+{
+	size_t n = strlen(s), labels = 0, len = 0;
+
+	if (n > 2 && s[0] == '[' && s[n - 1] == ']') {
+		char *in = xstrndup(s + 1, n - 2);
+		int ok = strspn(in, "0123456789abcdefABCDEF.:IPv6") == n - 2 || fqdn_ok(in);
+		free(in);
+		return ok;
+	}
+	for (const char *p = s; ; p++) {
+		if (*p == '.' || *p == '\0') {
+			if (len == 0 || len > 63 || p[-1] == '-' || p[-(long)len] == '-')
+				return *p == '\0' && len == 0 && labels >= 2;  /* trailing dot */
+			labels++;
+			len = 0;
+			if (*p == '\0')
+				return labels >= 2;
+		} else if (isalnum((unsigned char)*p) || *p == '-' || *p == '_') {
+			len++;
+		} else {
+			return 0;
+		}
+	}
+}
+
+/* MC012, MC019: a relay host value; with_port reports host:port. */
+static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *what,
+			     int with_port)
+{
+	const char *v = a->value ? a->value : "", *colon = strchr(v, ':');
+	char *qv = q(v);
+
+	if (!*v || strchr(v, '$')) {
+		free(qv);
+		return;
+	}
+	if (colon && v[0] != '[' && !memchr(v, '.', (size_t)(colon - v)))
+		v = colon + 1;			/* mailer:host */
+	const char *last = strrchr(v, ':'), *close = strrchr(v, ']');
+	if (with_port && last && (!close || last > close) &&
+	    strspn(last + 1, "0123456789") == strlen(last + 1) && last[1])
+		hit(x, DIAG_ERROR, a->line, a->col, "MC012",
+		    "%s '%s' has a :port; the colon makes \"%s\" a second host. Set the "
+		    "port with define(`RELAY_MAILER_ARGS', `TCP $h %s')", what, qv, last + 1,
+		    last + 1);
+	else if (!strchr(v, ':') && !fqdn_ok(v))
+		hit(x, DIAG_ERROR, a->line, a->col, "MC019",
+		    "%s '%s' is not a fully qualified host name or [address]", what, qv);
+	free(qv);
+}
+
+/* MC012, MC017, MC019 on define()s. */
+static void check_define_value(struct ctx *x, const struct mc_call *c)
+{
+	static const char *const relays[] = { "SMART_HOST", "MAIL_HUB", "LOCAL_RELAY", NULL };
+	static const char *const old[][2] = { { "confUNSAFE_GROUP_WRITES", "confDONT_BLAME_SENDMAIL" },
+		{ "confDAEMON_OPTIONS", "DAEMON_OPTIONS()" } };
+	const char *n = mc_arg(c, 0);
+
+	if (strcmp(c->name, "define") || c->nargs < 2)
+		return;
+	if (in_list(n, relays))
+		check_host_value(x, &c->args[1], n, 1);
+	else if (strcmp(n, "confDOMAIN_NAME") == 0)
+		check_host_value(x, &c->args[1], n, 0);
+	for (size_t i = 0; i < sizeof old / sizeof *old; i++)
+		if (strcmp(n, old[i][0]) == 0)
+			hit(x, DIAG_WARNING, c->args[0].line, c->args[0].col, "MC017",
+			    "%s is deprecated; use %s", n, old[i][1]);
+}
+
+/* The value of key= in a DAEMON_OPTIONS string (malloc'd), or NULL. */
+static char *daemon_field(const char *opts, const char *key)
+{
+	size_t k = strlen(key);
+
+	for (const char *p = opts; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncasecmp(p, key, k) == 0 && p[k] == '=') {
+			size_t n = strcspn(p + k + 1, ",");
+			while (n && (p[k + 1 + n - 1] == ' ' || p[k + 1 + n - 1] == '\t'))
+				n--;
+			return xstrndup(p + k + 1, n);
+		}
+	}
+	return NULL;
+}
+
+/* MC014, MC015: listeners. */
+static void check_daemons(struct ctx *x)
+{
+	const struct mc_call *first = NULL;
+	int all_loopback = 1;
+
+	for (size_t i = 0; i < x->src->ncalls; i++) {
+		const struct mc_call *c = &x->src->calls[i];
+		if (strcmp(c->name, "DAEMON_OPTIONS") || !c->nargs)
+			continue;
+		char *port = daemon_field(mc_arg(c, 0), "Port"), *m = daemon_field(mc_arg(c, 0), "M");
+		char *addr = daemon_field(mc_arg(c, 0), "Addr");
+		if ((!port || !strcmp(port, "smtp") || !strcmp(port, "25")) && m && strchr(m, 'a'))
+			hit(x, DIAG_ERROR, c->line, c->col, "MC015", "M=a (AUTH required) on a "
+			    "port 25 listener rejects all inbound mail from other servers");
+		all_loopback &= addr && (!strncmp(addr, "127.", 4) || !strcmp(addr, "::1"));
+		first = first ? first : c;
+		free(port);
+		free(m);
+		free(addr);
+	}
+	if (first && all_loopback &&
+	    (find(x->src, "FEATURE", "use_cw_file") || find(x->src, "FEATURE", "virtusertable") ||
+	     find(x->src, "FEATURE", "mailertable") || find(x->src, "LOCAL_DOMAIN", NULL)))
+		hit(x, DIAG_NOTE, first->line, first->col, "MC014", "every listener is on "
+		    "loopback, but the configuration receives mail for domains: other hosts "
+		    "cannot deliver to it");
+}
+
+/* MC016: plaintext AUTH mechanisms without AuthOptions p. */
+static void check_auth(struct ctx *x)
+{
+	const struct mc_call *t = find(x->src, "TRUST_AUTH_MECH", NULL);
+	const struct mc_call *o = find(x->src, "define", "confAUTH_OPTIONS");
+
+	if (t && (strstr(mc_arg(t, 0), "PLAIN") || strstr(mc_arg(t, 0), "LOGIN")) &&
+	    !(o && strchr(mc_arg(o, 1), 'p')))
+		hit(x, DIAG_WARNING, t->line, t->col, "MC016", "PLAIN/LOGIN authentication is "
+		    "allowed without TLS; add `p' to confAUTH_OPTIONS");
+}
+
+/* MC018: include targets that can be opened neither as written nor mapped. */
+static void check_include(struct ctx *x, const struct mc_call *c)
+{
+	const char *t = mc_arg(c, 0);
+	char *mapped;
+
+	if ((strcmp(c->name, "include") && strcmp(c->name, "sinclude")) || !*t || strchr(t, '$'))
+		return;
+	if ((mapped = mcpaths_map(t, x->libdir)) != NULL) {
+		free(mapped);
+		return;
+	}
+	if (!mcpaths_resolves(t, x->mcdir)) {
+		char *qt = q(t);
+		hit(x, c->name[0] == 's' ? DIAG_WARNING : DIAG_ERROR, c->args[0].line,
+		    c->args[0].col, "MC018", "%s(%s): no such file (relative names are "
+		    "looked up in the current directory and beside the .mc)", c->name, qt);
+		free(qt);
+	}
+}
+
+void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,
+		 struct mccheck_hits *hits)
+{
+	struct ctx x = { src, libdir, xstrdup(src->file), d, hits };
+	char *slash = strrchr(x.mcdir, '/');
+
+	if (slash)
+		*slash = '\0';
+	else
+		strcpy(x.mcdir, ".");
+	check_balance(&x);
+	for (size_t i = 0; i < src->ncalls; i++) {
+		const struct mc_call *c = &src->calls[i];
+		check_line_text(&x, c);
+		if (!c->parens)
+			continue;
+		check_quote_chars(&x, c);
+		check_known(&x, c);
+		check_define(&x, c);
+		check_define_value(&x, c);
+		check_feature(&x, c);
+		check_include(&x, c);
+		if (strcmp(c->name, "OSTYPE") == 0 && strcmp(mc_arg(c, 0), "bsdi1.0") == 0)
+			hit(&x, DIAG_WARNING, c->line, c->col, "MC017",
+			    "OSTYPE(bsdi1.0) is deprecated");
+		if (strcmp(c->name, "MASQUERADE_AS") == 0 && c->nargs)
+			check_host_value(&x, &c->args[0], "MASQUERADE_AS", 0);
+	}
+	check_order(&x);
+	check_daemons(&x);
+	check_auth(&x);
+	free(x.mcdir);
+}

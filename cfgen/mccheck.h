@@ -1,0 +1,30 @@
+/*
+ * mccheck.h - the .mc text checks MC001-MC019 of cfgen lint
+ * (shared/notes/lint-catalog.md section 1), run on the scanned source
+ * (mcsource.h) without m4. MC020 (raw cf in LOCAL_CONFIG/LOCAL_RULESETS)
+ * is the CF checks themselves, reported at the .mc line (build.h).
+ *
+ * Every finding is reported through diag at the .mc position, and its
+ * line is remembered in lines_hit (a bitmap by line number, grown as
+ * needed) so the caller can drop the library's message for the same line.
+ */
+#ifndef MAILCF_MCCHECK_H
+#define MAILCF_MCCHECK_H
+
+#include "cfgen/mcsource.h"
+#include "lib/diag.h"
+
+struct mccheck_hits {
+	unsigned char *bits;
+	size_t nbytes;
+};
+
+/* Run every MC check over src; libdir (ending in '/') tells which
+ * features, mailers, ostypes, domains and hacks exist. */
+void mccheck_run(const struct mcsource *src, const char *libdir,
+		 struct diag *d, struct mccheck_hits *hits);
+/* 1 if a finding was reported on line. */
+int mccheck_hit(const struct mccheck_hits *hits, unsigned line);
+void mccheck_hits_free(struct mccheck_hits *hits);
+
+#endif

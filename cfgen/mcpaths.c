@@ -1,0 +1,167 @@
+/*
+ * mcpaths.c - find the m4 library and map foreign include paths onto it
+ * (see mcpaths.h).
+ *
+ * The preamble given to m4 (on stdin, before the library and the .mc)
+ * saves the builtins and redefines include/sinclude as
+ *     _mailcf_include(_mailcf_map(`target'))
+ * where _mailcf_map is an ifelse chain over the targets the .mc names
+ * literally. Targets computed at run time are left alone.
+ */
+#include "cfgen/mcpaths.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/xalloc.h"
+
+#ifndef MAILCF_DATADIR
+#define MAILCF_DATADIR "/usr/local/share/mailcf"
+#endif
+
+/* Fixed targets and the library file each stands for. */
+static const struct { const char *from, *to; } fixed_map[] = {
+	{ "/usr/share/sendmail/cf/m4/cf.m4", "m4/cf.m4" },		/* Debian */
+	{ "/usr/share/sendmail-cf/m4/cf.m4", "m4/cf.m4" },		/* Red Hat */
+	{ "../m4/cf.m4", "m4/cf.m4" },
+	{ "/etc/mail/m4/dialup.m4", "debian/dialup.m4" },
+	{ "/etc/mail/m4/provider.m4", "debian/provider.m4" },
+	{ "/usr/share/sendmail/cf/debian/autoconf.m4", "debian/autoconf.m4" },
+};
+
+/* "dir/" if dir/m4/cf.m4 is readable, else NULL. */
+static char *try_root(const char *dir)
+{
+	struct str p = STR_INIT;
+
+	if (dir == NULL || *dir == '\0')
+		return NULL;
+	str_append(&p, dir);
+	if (p.s[p.len - 1] != '/')
+		str_appendc(&p, '/');
+	str_append(&p, "m4/cf.m4");
+	if (access(p.s, R_OK) == 0) {
+		str_truncate(&p, p.len - strlen("m4/cf.m4"));
+		return str_steal(&p);
+	}
+	str_free(&p);
+	return NULL;
+}
+
+/* The source tree's mc/ seen from the running executable, or NULL. */
+static char *from_exe(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash, *r;
+	struct str p = STR_INIT;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	str_printf(&p, "%s/../../mc", exe);
+	r = try_root(p.s);
+	str_free(&p);
+	return r;
+}
+
+char *mcpaths_libdir(const char *option, char *err, size_t errlen)
+{
+	char *r;
+
+	if (option) {
+		if ((r = try_root(option)) == NULL)
+			snprintf(err, errlen, "--libdir %s: no m4/cf.m4 there", option);
+		return r;
+	}
+	if ((r = try_root(getenv("MAILCF_CF_DIR"))) || (r = from_exe()) ||
+	    (r = try_root(MAILCF_DATADIR "/cf")))
+		return r;
+	snprintf(err, errlen, "mailcf's m4 library not found (tried $MAILCF_CF_DIR, "
+		 "the build tree and %s/cf; use --libdir DIR)", MAILCF_DATADIR);
+	return NULL;
+}
+
+/* 1 if s ends with suffix. */
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+char *mcpaths_map(const char *target, const char *libdir)
+{
+	const char *to = NULL;
+	struct str p = STR_INIT;
+
+	for (size_t i = 0; i < sizeof fixed_map / sizeof *fixed_map && !to; i++)
+		if (strcmp(target, fixed_map[i].from) == 0)
+			to = fixed_map[i].to;
+	if (!to && ends_with(target, "/m4/cf.m4"))
+		to = "m4/cf.m4";
+	if (!to)
+		return NULL;
+	str_printf(&p, "%s%s", libdir, to);
+	if (strcmp(p.s, target) == 0) {		/* already ours */
+		str_free(&p);
+		return NULL;
+	}
+	return str_steal(&p);
+}
+
+int mcpaths_resolves(const char *target, const char *mcdir)
+{
+	struct str p = STR_INIT;
+	int ok;
+
+	if (access(target, R_OK) == 0)
+		return 1;
+	if (target[0] == '/' || mcdir == NULL)
+		return 0;
+	str_printf(&p, "%s/%s", mcdir, target);
+	ok = access(p.s, R_OK) == 0;
+	str_free(&p);
+	return ok;
+}
+
+/* 1 if the target has no characters that would break the m4 quoting. */
+static int quotable(const char *s)
+{
+	return strpbrk(s, "`'\n") == NULL;
+}
+
+void mcpaths_preamble(const struct mcsource *src, const char *libdir,
+		      struct str *out, struct diag *d)
+{
+	str_append(out, "divert(-1)\n"
+		   "define(`_mailcf_include', defn(`include'))\n"
+		   "define(`_mailcf_sinclude', defn(`sinclude'))\n"
+		   "define(`_mailcf_map', `ifelse(`$1', `', `', ");
+	for (size_t i = 0; i < src->ncalls; i++) {
+		const struct mc_call *c = &src->calls[i];
+		if ((strcmp(c->name, "include") && strcmp(c->name, "sinclude")) || !c->nargs)
+			continue;
+		char *to = mcpaths_map(mc_arg(c, 0), libdir);
+		if (to && quotable(to) && quotable(mc_arg(c, 0))) {
+			str_printf(out, "`$1', `%s', `%s', ", mc_arg(c, 0), to);
+			if (d) {
+				struct srcpos pos = { src->file, c->args[0].line, c->args[0].col };
+				diag_report(d, DIAG_NOTE, &pos, NULL,
+					    "%s of %s mapped to mailcf's %s", c->name,
+					    mc_arg(c, 0), to);
+			}
+		}
+		free(to);
+	}
+	str_append(out, "`$1')')\n"
+		   "define(`include', `ifelse(`$#', `0', ``include'', "
+		   "`_mailcf_include(_mailcf_map(`$1'))')')\n"
+		   "define(`sinclude', `ifelse(`$#', `0', ``sinclude'', "
+		   "`_mailcf_sinclude(_mailcf_map(`$1'))')')\n"
+		   "divert(0)dnl\n");
+}

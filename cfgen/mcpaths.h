@@ -1,0 +1,45 @@
+/*
+ * mcpaths.h - where mailcf's m4 library is, and how the include paths of
+ * other distributions' .mc files are mapped onto it.
+ *
+ * The library root is the first of: the --libdir option, $MAILCF_CF_DIR,
+ * the source tree's mc/ when running from a build tree (the executable's
+ * directory + "/../../mc"), the installed MAILCF_DATADIR "/cf" (a
+ * compile-time define, cfgen/module.mk). A root is accepted when it holds
+ * m4/cf.m4.
+ *
+ * Mapped includes: sendmail's cf.m4 wherever a distribution keeps it
+ * (Debian /usr/share/sendmail/cf/m4/cf.m4, Red Hat
+ * /usr/share/sendmail-cf/m4/cf.m4, the relative ../m4/cf.m4, any path
+ * ending in /m4/cf.m4) becomes ours; Debian's side files
+ * (/etc/mail/m4/dialup.m4, /etc/mail/m4/provider.m4,
+ * /usr/share/sendmail/cf/debian/autoconf.m4) become mc/debian/'s.
+ * The mapping is done inside m4 by a preamble that wraps include and
+ * sinclude, so the .mc is given to m4 unchanged and m4's file:line
+ * messages still point into it.
+ */
+#ifndef MAILCF_MCPATHS_H
+#define MAILCF_MCPATHS_H
+
+#include <stddef.h>
+
+#include "cfgen/mcsource.h"
+#include "lib/diag.h"
+#include "lib/str.h"
+
+/* The library root with a trailing '/', malloc'd; NULL (err filled) when
+ * none of the places holds m4/cf.m4. */
+char *mcpaths_libdir(const char *option, char *err, size_t errlen);
+/* The library file an include target maps to (malloc'd), or NULL when the
+ * target is left alone. libdir ends in '/'. */
+char *mcpaths_map(const char *target, const char *libdir);
+/* Append the m4 preamble mapping every include/sinclude target literally
+ * written in src; report a note for each at its position (d may be NULL). */
+void mcpaths_preamble(const struct mcsource *src, const char *libdir,
+		      struct str *out, struct diag *d);
+/* 1 if an include target can be opened from the .mc's point of view:
+ * as written (absolute or relative to the current directory), or
+ * relative to mcdir (m4 gets -I mcdir). */
+int mcpaths_resolves(const char *target, const char *mcdir);
+
+#endif
