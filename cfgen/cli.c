@@ -12,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cfgen/build.h"
 #include "cfgen/dump.h"
 #include "cfgen/emit.h"
+#include "cfgen/mclint.h"
 #include "cfgen/parse.h"
 #include "cfgen/validate.h"
 #include "lib/diag.h"
@@ -176,6 +178,11 @@ static const struct cli_command commands[] = {
 			      "[--disable=ID,...] [--root DIR] [--no-files] FILE.cf" },
 	{ "dump", run_dump, "dump --json [--no-positions] [--root DIR] [--no-files] FILE.cf" },
 	{ "emit", run_emit, "emit [--root DIR] [--no-files] FILE.cf" },
+	{ "build", build_main, "build [-o FILE.cf] [--maps] [--libdir DIR] "
+			       "[--format=text|json|sarif] [--werror] [--disable=ID,...] "
+			       "[--root DIR] [--no-files] IN.mc" },
+	{ "lint", mclint_main, "lint [--libdir DIR] [--format=text|json|sarif] [--werror] "
+			       "[--disable=ID,...] [--root DIR] [--no-files] IN.mc|IN.cf" },
 };
 
 const struct cli_command *cli_find(const char *name)
