@@ -66,13 +66,14 @@ static const struct option_def table[] = {
 	{ "PostmasterCopy", 'P', S, NULL, 0 }, { "QueueFactor", 'q', I, NULL, 0 },
 	{ "QueueDirectory", 'Q', S, NULL, 0 }, { "DontPruneRoutes", 'R', B, NULL, 0 },
 	{ "StatusFile", 'S', S, NULL, 0 }, { "SuperSafe", 's', S, NULL, 0 },
-	{ "QueueTimeout", 'T', T, NULL, 0 }, { "TimeZoneSpec", 't', S, NULL, 0 },
+	{ "QueueTimeout", 'T', T, NULL, 0 }, { "Timeout", 'r', T, NULL, 1 },
+	{ "TimeZoneSpec", 't', S, NULL, 0 },
 	{ "UserDatabaseSpec", 'U', S, NULL, 0 }, { "DefaultUser", 'u', S, NULL, 0 },
 	{ "FallbackMXhost", 'V', S, NULL, 0 }, { "Verbose", 'v', B, NULL, 0 },
 	{ "TryNullMXList", 'w', B, NULL, 0 }, { "QueueLA", 'x', I, NULL, 0 },
 	{ "RefuseLA", 'X', I, NULL, 0 }, { "RecipientFactor", 'y', I, NULL, 0 },
 	{ "ForkEachJob", 'Y', B, NULL, 0 }, { "ClassFactor", 'z', I, NULL, 0 },
-	{ "RetryFactor", 'Z', I, NULL, 0 }, { "Timeout", 'r', T, NULL, 1 },
+	{ "RetryFactor", 'Z', I, NULL, 0 },
 	{ "QueueSortOrder", 0, S, NULL, 0 }, { "HostsFile", 0, S, NULL, 0 },
 	{ "MinQueueAge", 0, T, NULL, 0 }, { "DefaultCharSet", 0, S, NULL, 0 },
 	{ "ServiceSwitchFile", 0, S, NULL, 0 }, { "DialDelay", 0, T, NULL, 0 },
@@ -137,7 +138,7 @@ static const struct option_def table[] = {
 #define NOPTS (sizeof table / sizeof *table)
 
 static const char *const timeouts[] = {
-	"initial", "mail", "rcpt", "datainit", "datablock", "datafinal", "rset",
+	"initial", "helo", "mail", "rcpt", "datainit", "datablock", "datafinal", "rset",
 	"quit", "misc", "command", "ident", "fileopen", "connect", "iconnect",
 	"aconnect", "lhlo", "auth", "starttls", "control", "hoststatus",
 	"queuewarn", "queuewarn.*", "queuewarn.normal", "queuewarn.urgent",
@@ -244,7 +245,7 @@ const char *options_check_value(const struct option_def *def, const char *value,
 		return parse_num(value, -1, 1LL << 53, ival) < 0 ? "a number" : NULL;
 	case IR_OPT_INTERVAL:
 		return parse_interval(value, 'm', ival) < 0
-			       ? "a time interval (number with unit s, m, h, d or w)"
+			       ? "a time interval such as 30s, 10m, 4h or 5d"
 			       : NULL;
 	case IR_OPT_MODE:
 		if (*value == '\0' || strspn(value, "01234567") != strlen(value) ||
