@@ -128,7 +128,7 @@ static size_t check_lookup(const struct cf *cf, const struct ir_rule *r, size_t 
 			diag_report(d, DIAG_ERROR, &q, "CF003",
 				    "cannot nest map lookups: '%s' inside '%s' opened at column %u",
 				    spell(&r->rhs[k]), spell(open), open->col);
-			return k;
+			return r->nrhs;	/* the rest of the rule cannot be paired */
 		}
 	}
 	diag_report(d, DIAG_ERROR, &p, "CF003",
@@ -220,7 +220,7 @@ static int sym_match(struct sym *s, size_t i, size_t j)
 
 /* CF005: a rule without a $: / $@ / $# prefix whose pattern matches its own
  * output (with every $n an opaque segment) rewrites forever. */
-static void check_loop(const struct ir_rule *r, struct diag *d, int rsnum)
+static void check_loop(const struct ir_rule *r, struct diag *d, int rsnum, size_t k)
 {
 	struct sym s = { r->lhs, r->nlhs, r->rhs, r->nrhs, 100000 };
 
@@ -228,8 +228,8 @@ static void check_loop(const struct ir_rule *r, struct diag *d, int rsnum)
 	    r->rhs[0].kind == IR_NET)
 		return;
 	for (size_t i = 0; i < r->nrhs; i++) {
-		enum ir_tok_kind k = r->rhs[i].kind;
-		if (k != IR_WORD && k != IR_POS && k != IR_SEP)
+		enum ir_tok_kind kind = r->rhs[i].kind;
+		if (kind != IR_WORD && kind != IR_POS && kind != IR_SEP)
 			return;	/* calls and lookups change the output */
 	}
 	for (size_t i = 0; i < r->nlhs; i++)
@@ -237,9 +237,9 @@ static void check_loop(const struct ir_rule *r, struct diag *d, int rsnum)
 			return;
 	if (sym_match(&s, 0, 0))
 		diag_report(d, DIAG_WARNING, &r->pos, "CF005",
-			    "rule can match its own output forever (ruleset %d stops it "
-			    "after %d rounds): start the replacement with $: or $@",
-			    rsnum, LIMIT_RULE_LOOP);
+			    "rule can match its own output forever: sendmail gives up after "
+			    "%d rounds (\"Infinite loop in ruleset %d, rule %zu\"); start "
+			    "the replacement with $: or $@", LIMIT_RULE_LOOP, rsnum, k + 1);
 }
 
 /* CF017: what rulesets 0-4 may not return. */
@@ -271,7 +271,7 @@ unsigned cf_validate(const struct cf *cf, struct diag *d)
 		for (size_t k = 0; k < rs->nrules; k++) {
 			const struct ir_rule *r = &rs->rules[k];
 			check_rhs(cf, r, check_lhs(cf, r, d), d);
-			check_loop(r, d, rs->num);
+			check_loop(r, d, rs->num, k);
 			check_resolve(rs, r, d);
 		}
 	}
