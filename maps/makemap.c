@@ -46,20 +46,28 @@ struct build {
 	unsigned dups;
 };
 
-/* mapsrc callback: store one entry, warn about a duplicate. */
+/* mapsrc callback: store one entry, warn about a duplicate. The bytes are
+ * copied (to add the NULs of -N, or to print them) only when needed. */
 static int add_entry(void *arg, const struct mapsrc_entry *e)
 {
 	struct build *b = arg;
-	str_reset(&b->key);
-	str_appendn(&b->key, e->key, e->keylen);
-	str_reset(&b->value);
-	str_appendn(&b->value, e->value, e->valuelen);
+	const char *k = e->key, *v = e->value;
+	size_t kl = e->keylen, vl = e->valuelen;
+	if (b->o->nul || b->verbose_out) {
+		str_reset(&b->key);
+		str_appendn(&b->key, e->key, e->keylen);
+		str_reset(&b->value);
+		str_appendn(&b->value, e->value, e->valuelen);
+		k = b->key.s;
+		v = b->value.s;
+		kl += b->o->nul ? 1 : 0;	/* the NUL str keeps after the bytes */
+		vl += b->o->nul ? 1 : 0;
+	}
 	if (b->verbose_out)
-		fprintf(b->verbose_out, "key=`%s', val=`%s'\n", b->key.s, b->value.s);
-	size_t kl = b->key.len + (b->o->nul ? 1 : 0);
-	size_t vl = b->value.len + (b->o->nul ? 1 : 0);
-	if (mapwrite_put(b->w, b->key.s, kl, b->value.s, vl, b->o->replace) == 0 &&
-	    !b->o->replace) {
+		fprintf(b->verbose_out, "key=`%s', val=`%s'\n", k, v);
+	if (mapwrite_put(b->w, k, kl, v, vl, b->o->replace) == 0 && !b->o->replace) {
+		str_reset(&b->key);	/* rare: a NUL-terminated copy to quote */
+		str_appendn(&b->key, e->key, e->keylen);
 		char *q = diag_quote(b->key.s, QUOTE_MAX);
 		diag_report(b->d, DIAG_WARNING, &e->pos, "MAP004",
 			    "duplicate key %s: the first value is kept "

@@ -3,11 +3,12 @@
  * file atomically (temp beside target, fsync, rename, directory fsync).
  *
  * Entry points: mapwrite_open, mapwrite_put, mapwrite_commit, mapwrite_abort.
- * Duplicates are resolved in an in-memory open-addressing table before any
- * file is touched, so GDBM stores never need an existence check and cdb
- * (which cannot replace) gets each key once. Bytes live in one arena.
- * GDBM is written without locking and without GDBM_SYNC (the temp file is
- * private until the rename), with a large bucket cache, then synced once.
+ * GDBM: entries are kept in memory (one arena, an open-addressing table
+ * resolves duplicates), then stored in GDBM's hash order into the temp
+ * file, without locking or GDBM_SYNC (the file is private until the
+ * rename), and synced once. cdb: entries stream into tinycdb's builder on a
+ * temp file made at open; only the 64-bit hashes of the keys are kept, and
+ * tinycdb's own (slow) lookup confirms a duplicate only when a hash repeats.
  * Nothing here trusts the entries: any byte is allowed in keys and values.
  */
 #include "maps/mapwrite.h"
@@ -49,7 +50,15 @@ struct entry {
 
 struct mapwrite {
 	char *target;		/* the map file */
+	char *tmp;		/* the temp file beside it, once made */
+	int fd;			/* its descriptor, or -1 */
 	int cdb;		/* 1: cdb, 0: GDBM */
+	/* cdb: the builder, the key hashes seen, a write error (errno) */
+	struct cdb_make cm;
+	uint64_t *hset;
+	size_t hcount, hslots;	/* power of two */
+	int cdb_errno;
+	/* GDBM: every entry, in insertion order, and the dedupe table */
 	struct arena *arena;
 	struct entry *entries;	/* insertion order */
 	size_t n, cap;
@@ -102,9 +111,60 @@ static size_t find_slot(const struct mapwrite *w, const char *key,
 	return s;
 }
 
+/* Add h to the cdb hash set; 1 if it was already there. */
+static int hset_add(struct mapwrite *w, uint64_t h)
+{
+	if (size_mul(w->hcount + 1, 2) > w->hslots) {
+		size_t nslots = w->hslots ? w->hslots * 2 : 1024;
+		uint64_t *set = xcalloc(nslots, sizeof *set);
+		for (size_t i = 0; i < w->hslots; i++) {
+			size_t j = w->hset[i] & (nslots - 1);
+			while (w->hset[i] != 0 && set[j] != 0)
+				j = (j + 1) & (nslots - 1);
+			set[j] = w->hset[i];
+		}
+		free(w->hset);
+		w->hset = set;
+		w->hslots = nslots;
+	}
+	h |= 1;		/* 0 marks an empty slot */
+	size_t j = h & (w->hslots - 1);
+	while (w->hset[j] != 0) {
+		if (w->hset[j] == h)
+			return 1;
+		j = (j + 1) & (w->hslots - 1);
+	}
+	w->hset[j] = h;
+	w->hcount++;
+	return 0;
+}
+
+/* mapwrite_put for cdb: stream into the builder. */
+static int put_cdb(struct mapwrite *w, const char *key, size_t keylen,
+		   const char *value, size_t valuelen, int replace)
+{
+	unsigned kl = (unsigned)keylen, vl = (unsigned)valuelen;
+	if (keylen > UINT32_MAX / 2 || valuelen > UINT32_MAX / 2) {
+		w->cdb_errno = EFBIG;
+		return 1;
+	}
+	if (hset_add(w, hash_bytes(key, keylen)) &&
+	    cdb_make_exists(&w->cm, key, kl) > 0) {
+		if (replace && cdb_make_put(&w->cm, key, kl, value, vl, CDB_PUT_REPLACE) < 0)
+			w->cdb_errno = errno ? errno : EIO;
+		return 0;
+	}
+	if (cdb_make_add(&w->cm, key, kl, value, vl) < 0)
+		w->cdb_errno = errno ? errno : EIO;
+	w->n++;
+	return 1;
+}
+
 int mapwrite_put(struct mapwrite *w, const char *key, size_t keylen,
 		 const char *value, size_t valuelen, int replace)
 {
+	if (w->cdb)
+		return put_cdb(w, key, keylen, value, valuelen, replace);
 	if (size_mul(w->n + 1, 2) > w->nslots)
 		rehash(w);
 	uint64_t h = hash_bytes(key, keylen);
@@ -168,6 +228,31 @@ static int load_old(struct mapwrite *w, const char *mapname, const char *type,
 	return r < 0 ? -1 : 0;
 }
 
+/* "DIR/.BASE.XXXXXX" for the target; malloc'd. */
+static char *temp_name(const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+	const char *base = target + dirlen;
+	size_t n = size_add(strlen(target), sizeof "/..XXXXXX");
+	char *t = xmalloc(n);
+	snprintf(t, n, "%.*s.%s.XXXXXX", (int)dirlen, target, base);
+	return t;
+}
+
+/* Create the temp file beside the target. 0 or -1 with err set. */
+static int make_temp(struct mapwrite *w, char *err, size_t errlen)
+{
+	w->tmp = temp_name(w->target);
+	w->fd = mkstemp(w->tmp);
+	if (w->fd >= 0)
+		return 0;
+	snprintf(err, errlen, "%s: %s", w->tmp, strerror(errno));
+	free(w->tmp);
+	w->tmp = NULL;
+	return -1;
+}
+
 struct mapwrite *mapwrite_open(const char *mapname, const char *type,
 			       int append, char *err, size_t errlen)
 {
@@ -180,27 +265,24 @@ struct mapwrite *mapwrite_open(const char *mapname, const char *type,
 	struct mapwrite *w = xcalloc(1, sizeof *w);
 	w->target = mapdb_filename(mapname, type);
 	w->cdb = strcmp(type, "cdb") == 0;
+	w->fd = -1;
 	w->arena = arena_new();
 	w->uid = (uid_t)-1;
 	w->gid = (gid_t)-1;
-	rehash(w);
+	if (w->cdb) {
+		if (make_temp(w, err, errlen) < 0) {
+			mapwrite_abort(&w);
+			return NULL;
+		}
+		cdb_make_start(&w->cm, w->fd);
+	} else {
+		rehash(w);
+	}
 	if (append && load_old(w, mapname, type, err, errlen) < 0) {
 		mapwrite_abort(&w);
 		return NULL;
 	}
 	return w;
-}
-
-/* "DIR/.BASE.XXXXXX" for the target; malloc'd. */
-static char *temp_name(const char *target)
-{
-	const char *slash = strrchr(target, '/');
-	size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
-	const char *base = target + dirlen;
-	size_t n = size_add(strlen(target), sizeof "/..XXXXXX");
-	char *t = xmalloc(n);
-	snprintf(t, n, "%.*s.%s.XXXXXX", (int)dirlen, target, base);
-	return t;
 }
 
 /* qsort order: GDBM hash of the key. */
@@ -225,9 +307,11 @@ static void sort_for_gdbm(struct mapwrite *w)
 }
 
 /* Store every entry into a new GDBM database on fd. 0 or -1. */
-static int write_gdbm(struct mapwrite *w, int fd, const char *tmp,
-		      char *err, size_t errlen)
+static int write_gdbm(struct mapwrite *w, char *err, size_t errlen)
 {
+	const char *tmp = w->tmp;
+	int fd = w->fd;
+	w->fd = -1;	/* GDBM owns it now */
 	GDBM_FILE g = gdbm_fd_open(fd, tmp, BUILD_BLOCK_SIZE,
 				   GDBM_NEWDB | GDBM_NOLOCK, NULL);
 	if (g == NULL) {
@@ -258,29 +342,25 @@ fail:
 	return -1;
 }
 
-/* Write every entry as a cdb file on fd, fsync and close it. 0 or -1. */
-static int write_cdb(struct mapwrite *w, int fd, const char *tmp,
-		     char *err, size_t errlen)
+/* Finish the streamed cdb file and fsync it. 0 or -1. */
+static int finish_cdb(struct mapwrite *w, char *err, size_t errlen)
 {
-	struct cdb_make cm;
-	int rc = cdb_make_start(&cm, fd);
-	for (size_t i = 0; rc == 0 && i < w->n; i++) {
-		const struct entry *e = &w->entries[i];
-		if (e->keylen > UINT32_MAX / 2 || e->valuelen > UINT32_MAX / 2)
-			rc = -1;
-		else
-			rc = cdb_make_add(&cm, e->key, (unsigned)e->keylen,
-					  e->value, (unsigned)e->valuelen);
-	}
+	int rc = w->cdb_errno ? -1 : 0;
 	/* finish also frees tinycdb's tables, so call it even after a failure */
-	if (cdb_make_finish(&cm) != 0)
+	if (cdb_make_finish(&w->cm) != 0 && rc == 0) {
+		w->cdb_errno = errno ? errno : EIO;
 		rc = -1;
-	if (rc == 0 && fsync(fd) != 0)
+	}
+	if (rc == 0 && fsync(w->fd) != 0) {
+		w->cdb_errno = errno;
 		rc = -1;
+	}
 	if (rc != 0)
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
-	close(fd);
-	return rc == 0 ? 0 : -1;
+		snprintf(err, errlen, "%s: %s", w->tmp, strerror(w->cdb_errno));
+	close(w->fd);
+	w->fd = -1;
+	w->cdb = 0;	/* the builder is gone: abort must not finish it */
+	return rc;
 }
 
 /* The mode the new file gets: the old target's, else MAP_MODE. */
@@ -295,38 +375,29 @@ static mode_t target_mode(const char *target)
 int mapwrite_commit(struct mapwrite **wp, char *err, size_t errlen)
 {
 	struct mapwrite *w = *wp;
-	char *tmp = temp_name(w->target);
 	int rc = -1;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+	if (w->fd < 0 && make_temp(w, err, errlen) < 0)
+		goto out;
+	if (fchmod(w->fd, target_mode(w->target)) != 0 ||
+	    (w->uid != (uid_t)-1 && fchown(w->fd, w->uid, w->gid) != 0)) {
+		snprintf(err, errlen, "%s: %s", w->tmp, strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, target_mode(w->target)) != 0 ||
-	    (w->uid != (uid_t)-1 && fchown(fd, w->uid, w->gid) != 0)) {
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	/* Both writers own fd from here on (close it, also on error). */
-	if (w->cdb)
-		rc = write_cdb(w, fd, tmp, err, errlen);
-	else
-		rc = write_gdbm(w, fd, tmp, err, errlen);
-	if (rc == 0 && rename(tmp, w->target) != 0) {
+	rc = w->cdb ? finish_cdb(w, err, errlen) : write_gdbm(w, err, errlen);
+	if (rc == 0 && rename(w->tmp, w->target) != 0) {
 		snprintf(err, errlen, "%s: %s", w->target, strerror(errno));
 		rc = -1;
 	}
-	if (rc != 0)
-		unlink(tmp);
-	else if (fsync_parent_dir(w->target) != 0) {
-		snprintf(err, errlen, "%s: directory fsync: %s", w->target,
-			 strerror(errno));
-		rc = -1;
+	if (rc == 0) {
+		free(w->tmp);	/* published: abort must not unlink it */
+		w->tmp = NULL;
+		if (fsync_parent_dir(w->target) != 0) {
+			snprintf(err, errlen, "%s: directory fsync: %s", w->target,
+				 strerror(errno));
+			rc = -1;
+		}
 	}
 out:
-	free(tmp);
 	mapwrite_abort(wp);
 	return rc;
 }
@@ -336,9 +407,17 @@ void mapwrite_abort(struct mapwrite **wp)
 	struct mapwrite *w = *wp;
 	if (w == NULL)
 		return;
+	if (w->cdb && w->fd >= 0)
+		cdb_make_finish(&w->cm);	/* frees its tables */
+	if (w->fd >= 0)
+		close(w->fd);
+	if (w->tmp != NULL)
+		unlink(w->tmp);
 	arena_free(&w->arena);
 	free(w->entries);
 	free(w->slots);
+	free(w->hset);
+	free(w->tmp);
 	free(w->target);
 	free(w);
 	*wp = NULL;

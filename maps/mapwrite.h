@@ -1,13 +1,15 @@
 /*
  * mapwrite.h - build a map file (GDBM "hash" or tinycdb "cdb") atomically.
  *
- * A build collects entries in memory (mapwrite_put), deciding duplicates
- * there, then mapwrite_commit() writes the whole map to a temp file beside
- * the target ("DIR/.NAME.db.XXXXXX"), fsyncs it, renames it over the target
- * and fsyncs the directory (the lib/atomicfile.h discipline; GDBM needs a
- * path of its own, so the temp file is made here). Until commit returns 0
- * the old map is untouched; a crash or kill at any point leaves either the
- * old or the new map, complete. Readers (mapdb.h) take no lock.
+ * A GDBM build collects entries in memory (mapwrite_put), deciding
+ * duplicates there, then mapwrite_commit() writes the whole map to a temp
+ * file beside the target ("DIR/.NAME.db.XXXXXX"); a cdb build streams each
+ * entry into such a temp file as it comes. Either way commit fsyncs the
+ * file, renames it over the target and fsyncs the directory (the
+ * lib/atomicfile.h discipline; GDBM and tinycdb need a file of their own,
+ * so the temp file is made here). Until commit returns 0 the old map is
+ * untouched; a crash or kill at any point leaves either the old or the new
+ * map, complete. Readers (mapdb.h) take no lock.
  * With append, the existing map's entries are loaded first (makemap -o).
  * A new map gets mode 0640 (sendmail's map mode); a replaced one keeps the
  * old file's mode.
