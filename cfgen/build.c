@@ -63,22 +63,30 @@ static const struct mc_arg *conf_define(struct build_gen *g, const char *line)
 	return found;
 }
 
+/* A library position whose line handles a confNAME the .mc defines
+ * becomes the position of that define's value. */
+static void remap_library(struct build_gen *g, struct srcpos *pos)
+{
+	const struct mc_arg *def;
+	const char *text;
+
+	if (pos->file && pos->line && strncmp(pos->file, g->libdir, strlen(g->libdir)) == 0 &&
+	    (text = library_line_text(g, pos->file, pos->line)) != NULL &&
+	    (def = conf_define(g, text)) != NULL)
+		*pos = (struct srcpos){ g->src.file, def->line, def->col };
+}
+
 void build_remap(void *ctx, struct srcpos *pos)
 {
 	struct build_gen *g = ctx;
 	const struct srcpos *o;
-	const struct mc_arg *def;
-	const char *text;
 
 	if (pos->file == NULL || strcmp(pos->file, g->cfname) != 0 ||
 	    (o = m4run_origin(&g->lines, pos->line)) == NULL)
 		return;
 	pos->file = o->file;
 	pos->line = o->line;
-	if (strncmp(o->file, g->libdir, strlen(g->libdir)) == 0 &&
-	    (text = library_line_text(g, o->file, o->line)) != NULL &&
-	    (def = conf_define(g, text)) != NULL)
-		*pos = (struct srcpos){ g->src.file, def->line, def->col };
+	remap_library(g, pos);
 }
 
 /* Report one "*** ERROR: msg [file:line]" line of the library. */
@@ -100,6 +108,7 @@ static void library_line(struct build_gen *g, const char *s, struct diag *d)
 		while (mlen && msg[mlen - 1] == ' ')
 			mlen--;
 	}
+	remap_library(g, &pos);
 	if (g->filter == NULL || g->filter(g->filter_ctx, &pos))
 		diag_report(d, err ? DIAG_ERROR : DIAG_WARNING, pos.file ? &pos : NULL,
 			    "MCLIB", "%.*s", (int)mlen, msg);
@@ -107,7 +116,7 @@ static void library_line(struct build_gen *g, const char *s, struct diag *d)
 }
 
 /* Report one "m4:file:line: message" line of m4 itself. */
-static void m4_line(const char *s, struct diag *d)
+static void m4_line(struct build_gen *g, const char *s, struct diag *d)
 {
 	const char *p = s + 3, *c1 = strchr(p, ':');
 	char *end = NULL;
@@ -123,7 +132,8 @@ static void m4_line(const char *s, struct diag *d)
 			p++;
 	}
 	int warn = strncmp(p, "Warning: ", 9) == 0;
-	diag_report(d, warn ? DIAG_WARNING : DIAG_ERROR, file ? &pos : NULL, "M4",
+	if (g->filter == NULL || g->filter(g->filter_ctx, &pos))
+		diag_report(d, warn ? DIAG_WARNING : DIAG_ERROR, file ? &pos : NULL, "M4",
 		    "m4: %s", warn ? p + 9 : strncmp(p, "ERROR: ", 7) == 0 ? p + 7 : p);
 	free(file);
 }
@@ -138,7 +148,7 @@ static void report_stderr(struct build_gen *g, const struct str *err, struct dia
 		if (strncmp(l, "*** ERROR: ", 11) == 0 || strncmp(l, "*** WARNING: ", 13) == 0)
 			library_line(g, l, d);
 		else if (strncmp(l, "m4:", 3) == 0)
-			m4_line(l, d);
+			m4_line(g, l, d);
 		else
 			diag_report(d, DIAG_NOTE, NULL, "M4", "m4 printed: %s", l);
 	}

@@ -21,7 +21,7 @@
 #include "lib/diag.h"
 #include "lib/str.h"
 
-/* Decides whether a library message at pos is still worth reporting
+/* Decides whether an m4 or library message at pos is still worth reporting
  * (lint drops those its own checks already reported on that line). */
 typedef int build_filter_fn(void *ctx, const struct srcpos *pos);
 

@@ -346,6 +346,15 @@ static int fqdn_ok(const char *s)
 	}
 }
 
+/* 1 if s has bytes outside ASCII (typographic quotes: MC002). */
+static int has_high_bytes(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* MC012, MC019: a relay host value; with_port reports host:port. */
 static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *what,
 			     int with_port)
@@ -353,7 +362,7 @@ static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *
 	const char *v = a->value ? a->value : "", *colon = strchr(v, ':');
 	char *qv = q(v);
 
-	if (!*v || strchr(v, '$')) {
+	if (!*v || strpbrk(v, "$'\"\n") || has_high_bytes(v)) {	/* MC002's */
 		free(qv);
 		return;
 	}
@@ -483,6 +492,10 @@ void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,
 	else
 		strcpy(x.mcdir, ".");
 	check_balance(&x);
+	if (src->open_quote.line || src->open_paren.line) {	/* the rest is one string */
+		free(x.mcdir);
+		return;
+	}
 	for (size_t i = 0; i < src->ncalls; i++) {
 		const struct mc_call *c = &src->calls[i];
 		check_line_text(&x, c);
