@@ -203,6 +203,7 @@ int build_generate(struct build_gen *g, const char *input, const char *libdir,
 	}
 	if ((g->libdir = mcpaths_libdir(libdir, err, sizeof err)) == NULL) {
 		diag_report(d, DIAG_ERROR, NULL, NULL, "%s", err);
+		g->read_failed = 1;
 		return -1;
 	}
 	if (run_m4(g, input, d) < 0)

@@ -32,7 +32,7 @@ struct build_gen {
 	struct m4run_lines lines;	/* origin of every .cf line */
 	const char *cfname;	/* name of the .cf in unmapped positions */
 	struct cf *cf;		/* parsed and validated, or NULL */
-	int read_failed;	/* the .mc could not be read (exit 2) */
+	int read_failed;	/* the .mc or the library could not be read (exit 2) */
 	struct mcsource *libfiles;	/* library files read for remapping */
 	size_t nlibfiles;
 	build_filter_fn *filter;	/* may be NULL */
