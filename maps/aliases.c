@@ -73,6 +73,19 @@ static size_t find_colon(const char *s, size_t len)
 	return len;
 }
 
+/* Fold the name s[0..nlen) and hand the entry to the callback. */
+static void deliver(struct parser *ps, char *s, size_t nlen, size_t v,
+		    size_t len, unsigned line)
+{
+	for (size_t i = 0; i < nlen; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			s[i] = (char)(s[i] - 'A' + 'a');
+	struct alias a = { s, s + v, nlen, len - v, { ps->file, line, 1 },
+			   (unsigned)v + 1 };
+	if (ps->fn(ps->arg, &a) != 0)
+		ps->stopped = 1;
+}
+
 /* Check the value's quotes and brackets; 0 or -1 (reported). */
 static int check_value(struct parser *ps, const char *v, size_t len,
 		       unsigned line, unsigned col)
@@ -85,48 +98,51 @@ static int check_value(struct parser *ps, const char *v, size_t len,
 	return -1;
 }
 
+/* The reason the collected entry s[0..len) is unusable, or NULL; sets
+ * *col, and *colon to the colon's index. */
+static const char *entry_problem(const struct pending *p, const char *s,
+				 size_t len, size_t *colon, unsigned *col)
+{
+	*col = 1;
+	if (p->nul)
+		return "NUL byte in entry";
+	if (p->toolong)
+		return "alias line too long (at most 8190 bytes with its "
+		       "continuation lines)";
+	*colon = find_colon(s, len);
+	if (*colon == len)
+		return "missing colon";
+	if (strspn(s, " \t") >= *colon)
+		return "empty alias name";
+	return NULL;
+}
+
 /* Split the collected logical line into name and value; deliver it. */
 static void finish_entry(struct parser *ps)
 {
 	struct pending *p = &ps->p;
 	char *s = p->text.s;
-	size_t len = p->text.len;
-	if (p->line == 0)
+	size_t len = p->text.len, colon = 0;
+	unsigned line = p->line, col;
+	if (line == 0)
 		return;
-	unsigned line = p->line;
 	p->line = 0;
-	if (p->nul)
-		return perr(ps, line, 1, "ALI001", "NUL byte in entry", NULL);
-	if (p->toolong)
-		return perr(ps, line, 1, "ALI001", "alias line too long (at most "
-			    "8190 bytes with its continuation lines)", NULL);
-	size_t colon = find_colon(s, len);
-	if (colon == len)
-		return perr(ps, line, 1, "ALI001", "missing colon", s);
+	const char *problem = entry_problem(p, s, len, &colon, &col);
+	if (problem != NULL) {
+		perr(ps, line, col, "ALI001", problem, colon < len ? NULL : s);
+		return;
+	}
 	size_t nlen = colon;
 	while (nlen > 0 && (s[nlen - 1] == ' ' || s[nlen - 1] == '\t'))
 		nlen--;
-	if (nlen == 0)
-		return perr(ps, line, 1, "ALI001", "empty alias name", NULL);
-	size_t v = colon + 1;
-	while (v < len && (s[v] == ' ' || s[v] == '\t'))
-		v++;
+	size_t v = colon + 1 + strspn(s + colon + 1, " \t");
 	s[nlen] = '\0';
-	if (v == len)
-		return perr(ps, line, (unsigned)colon + 1, "ALI001",
-			    "missing value for alias", s);
-	if (memchr(s, '@', nlen) != NULL)
-		return perr(ps, line, 1, "ALI005",
-			    "cannot alias non-local names", s);
-	if (check_value(ps, s + v, len - v, line, (unsigned)v + 1) < 0)
-		return;
-	for (size_t i = 0; i < nlen; i++)
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			s[i] = (char)(s[i] - 'A' + 'a');
-	struct alias a = { s, s + v, nlen, len - v, { ps->file, line, 1 },
-			   (unsigned)v + 1 };
-	if (ps->fn(ps->arg, &a) != 0)
-		ps->stopped = 1;
+	if (v >= len)
+		perr(ps, line, (unsigned)colon + 1, "ALI001", "missing value for alias", s);
+	else if (memchr(s, '@', nlen) != NULL)
+		perr(ps, line, 1, "ALI005", "cannot alias non-local names", s);
+	else if (check_value(ps, s + v, len - v, line, (unsigned)v + 1) == 0)
+		deliver(ps, s, nlen, v, len, line);
 }
 
 /* Add a physical line to the pending entry (or report it as stray). */

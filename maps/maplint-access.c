@@ -108,6 +108,21 @@ static void check_relay(struct lint *l, const struct lint_entry *e, const struct
 			       "client's reverse DNS, which it controls; prefer IPs", r);
 }
 
+/* ACC006/ACC007: an ERROR: action's code, status and text. */
+static void check_error(struct lint *l, const struct lint_entry *e)
+{
+	int warn;
+	unsigned col = e->value_col + 6;
+	const char *msg = maplint_error_text(e->value + 6, &warn);
+	if (msg)
+		maplint_report(l, warn ? DIAG_WARNING : DIAG_ERROR, e, col, "ACC006",
+			       "ERROR: %s", msg);
+	else if (strchr(e->value + 6, ' ') && !strchr(e->value, '"'))
+		maplint_report(l, DIAG_NOTE, e, col, "ACC007", "quote the error "
+			       "text (ERROR:\"%s\"): unquoted it is re-tokenized",
+			       e->value + 6);
+}
+
 /* ACC005-ACC009: the action and its fit with the tag. */
 static void check_action(struct lint *l, const struct lint_entry *e, const struct acc *a)
 {
@@ -125,22 +140,12 @@ static void check_action(struct lint *l, const struct lint_entry *e, const struc
 				       "number, saw \"%s\"", a->tag, e->value);
 		return;
 	}
-	if (strncmp(act, "ERROR:", 6) == 0 || strncmp(act, "TEMP:", 5) == 0 ||
-	    strncmp(act, "QUARANTINE:", 11) == 0) {
-		if (act[0] == 'E') {
-			int warn;
-			const char *msg = maplint_error_text(e->value + 6, &warn);
-			if (msg)
-				maplint_report(l, warn ? DIAG_WARNING : DIAG_ERROR, e,
-					       col + 6, "ACC006", "ERROR: %s", msg);
-			const char *text = strchr(e->value + 6, ' ');
-			if (!msg && text && !strchr(e->value, '"'))
-				maplint_report(l, DIAG_NOTE, e, col + 6, "ACC007", "quote the "
-					       "error text (ERROR:\"%s\"): unquoted it is "
-					       "re-tokenized", e->value + 6);
-		}
+	if (strncmp(act, "ERROR:", 6) == 0) {
+		check_error(l, e);
 		return;
 	}
+	if (strncmp(act, "TEMP:", 5) == 0 || strncmp(act, "QUARANTINE:", 11) == 0)
+		return;
 	int known = 0;
 	for (int i = 0; plain[i]; i++)
 		known |= strcmp(act, plain[i]) == 0;
