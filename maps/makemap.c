@@ -10,14 +10,11 @@
  */
 #include "maps/makemap.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lib/limits.h"
 #include "lib/str.h"
-#include "lib/xalloc.h"
 #include "maps/mapdb.h"
 #include "maps/mapwrite.h"
 
