@@ -94,10 +94,6 @@ static int open_gdbm(struct mapdb *db, char *err, size_t errlen)
 				 gdbm_strerror(gdbm_errno));
 		return -1;
 	}
-	/* Let GDBM's bucket cache grow with the map: with its small default
-	 * every lookup in a large map re-reads a bucket (3x slower). */
-	int on = 1;
-	gdbm_setopt(db->gdbm, GDBM_SETCACHEAUTO, &on, sizeof on);
 	db->kind = KIND_GDBM;
 	return 0;
 }
