@@ -1,3 +1,6 @@
 divert(-1)
-dnl FEATURE(ratecontrol [, nodelay [, terminate]]): ClientRate: limits.
-ifelse(_ARG_, `nodelay', `define(`_mc_conn_nodelay_', 1)')
+dnl FEATURE(ratecontrol [, nodelay [, terminate]]): ClientRate: limits from the
+dnl access map; over the limit the answer is 452, or 421 (session ends) with
+dnl terminate.
+ifelse(_ARG_, `nodelay', `define(`_mc_nodelay_ratecontrol_', 1)')
+ifelse(_ARG2_, `terminate', `define(`_mc_term_ratecontrol_', 1)')

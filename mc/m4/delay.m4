@@ -53,8 +53,11 @@ R$* $| <$*> [IPv6:$+]	$: $1				IPv6 literal
 R$* $| <$*> [$*]	$#error $@ 5.7.1 $:"550 bogus HELO name used: " $&s
 R$* $| $*		$: $1
 ')dnl
-ifdef(`_mc_conn_nodelay_', `
+ifelse(ifdef(`_mc_nodelay_ratecontrol_', 1)ifdef(`_mc_nodelay_conncontrol_', 1), `', `', `
+dnl nodelay: the limits are checked at connect time all the same
 Scheck_relay
-R$*		$: $>"RateControl" dummy
-R$*		$: $>"ConnControl" dummy
+ifdef(`_mc_nodelay_ratecontrol_', `R$*		$: $>"RateControl" dummy
+')dnl
+ifdef(`_mc_nodelay_conncontrol_', `R$*		$: $>"ConnControl" dummy
+')dnl
 ')dnl

@@ -42,6 +42,12 @@ R<ERROR:$+> <$*>		$#error $: $1
 R<$* <TMPF>> <$*>		$#error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R<$+> <$*>		$#error $: $1		bare "code text" value
 ')dnl
+ifdef(`_FEAT_ratecontrol_', `ifdef(`_mc_nodelay_ratecontrol_', `', `dnl
+R$*		$: $>"RateControl" dummy
+')')dnl
+ifdef(`_FEAT_conncontrol_', `ifdef(`_mc_nodelay_conncontrol_', `', `dnl
+R$*		$: $>"ConnControl" dummy
+')')dnl
 ifdef(`_FEAT_dnsbl_', `include(_CF_DIR_`m4/dnsbl.m4')')dnl
 undivert(8)dnl
 
