@@ -28,7 +28,7 @@ struct cls_word {
 
 struct cls {
 	struct cls_word **slots;	/* open addressing, power of two */
-	size_t nslots, nwords;
+	size_t nslots, nwords, longest;
 	char *names[LIMIT_CLASSES];
 	int nnames;
 };
@@ -159,9 +159,17 @@ void cls_add(struct cls *c, int id, const char *word)
 		e->len = len;
 		e->bucket = stab_bucket(word);
 		e->seq = c->nwords++;
+		if (len > c->longest)
+			c->longest = len;
 		*slot = e;
 	}
 	(*slot)->bits[id / 64] |= 1ULL << (id % 64);
+}
+
+/* Length of the longest word. */
+size_t cls_longest(const struct cls *c)
+{
+	return c->longest;
 }
 
 /* Membership test on len bytes. */

@@ -26,6 +26,8 @@ int cls_id(struct cls *c, const char *name, int create);
 void cls_add(struct cls *c, int id, const char *word);
 /* 1 if the len bytes at word are a member of class id. */
 int cls_has(const struct cls *c, int id, const char *word, size_t len);
+/* Length of the longest word in the table (bounds multi-token matches). */
+size_t cls_longest(const struct cls *c);
 /* Call fn for each member of class id, in sendmail's listing order. */
 void cls_each(const struct cls *c, int id,
 	      void (*fn)(void *ctx, const char *word), void *ctx);

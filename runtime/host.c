@@ -23,29 +23,46 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "lib/xalloc.h"
 #include "runtime/cls.h"
 #include "runtime/macro.h"
+
+/* The whole of a small system file, read once ("" if unreadable). */
+static const char *slurp(const char *path, char **cache)
+{
+	struct str s = STR_INIT;
+	FILE *f;
+	char buf[4096];
+	size_t n;
+
+	if (*cache)
+		return *cache;
+	f = path ? fopen(path, "r") : NULL;
+	while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		str_appendn(&s, buf, n);
+	if (f)
+		fclose(f);
+	*cache = str_steal(&s);
+	if (!*cache)
+		*cache = xstrdup("");
+	return *cache;
+}
 
 /* The methods listed for service in the switch file. */
 void host_switch_methods(const struct rt *rt, const char *service,
 			 struct str *out)
 {
-	FILE *f = rt->switch_file ? fopen(rt->switch_file, "r") : NULL;
-	char line[1024];
+	const char *p = slurp(rt->switch_file, (char **)&rt->switch_text);
 	size_t n = strlen(service);
 
 	str_reset(out);
-	while (f && fgets(line, sizeof line, f)) {
-		char *p = line;
-
+	for (; *p; p += strcspn(p, "\n"), p += *p == '\n') {
 		if (strncmp(p, service, n) != 0 || (p[n] != ' ' && p[n] != '\t'))
 			continue;
-		for (p += n; *p; p++)
-			str_appendc(out, *p == '\n' || *p == '\t' ? ' ' : *p);
+		for (p += n; *p && *p != '\n'; p++)
+			str_appendc(out, *p == '\t' ? ' ' : *p);
 		break;
 	}
-	if (f)
-		fclose(f);
 	if (out->len == 0)
 		str_append(out, strcmp(service, "hosts") == 0 ? "dns files" : "files");
 }
@@ -100,15 +117,21 @@ static int same_addr(const char *addr, const unsigned char *want, int af)
  * "[addr]" is looked up by address, as a reverse lookup would. */
 static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 {
-	FILE *f = fopen(rt->hosts_file ? rt->hosts_file : "/etc/hosts", "r");
+	const char *text = slurp(rt->hosts_file ? rt->hosts_file : "/etc/hosts",
+				 (char **)&rt->hosts_text);
 	char line[1024];
 	unsigned char want[16];
 	int found = 0, af = 0, lit = literal(name, want, &af) == 0;
 
-	while (f && !found && fgets(line, sizeof line, f)) {
+	for (; *text && !found; text += strcspn(text, "\n"), text += *text == '\n') {
 		char *save = NULL, *tok, *canon, *addr;
+		size_t len = strcspn(text, "\n");
 
-		line[strcspn(line, "#\n")] = '\0';
+		if (len >= sizeof line)
+			continue;	/* longer than any hosts line we accept */
+		memcpy(line, text, len);
+		line[len] = '\0';
+		line[strcspn(line, "#")] = '\0';
 		if (!(addr = strtok_r(line, " \t", &save)))
 			continue;
 		canon = strtok_r(NULL, " \t", &save);
@@ -125,8 +148,6 @@ static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 				found = 1;
 			}
 	}
-	if (f)
-		fclose(f);
 	return found;
 }
 

@@ -125,6 +125,8 @@ void rt_free(struct rt **rtp)
 	if (!rt)
 		return;
 	map_free_all(rt);
+	free(rt->switch_text);
+	free(rt->hosts_text);
 	macro_free(&rt->macros);
 	cls_free(&rt->cls);
 	arena_free(&rt->work);

@@ -62,6 +62,7 @@ struct rt {
 	int exitstat;		/* worst error so far (sendmail's ExitStat) */
 	const char *switch_file;	/* ServiceSwitchFile */
 	const char *hosts_file;		/* HostsFile */
+	char *switch_text, *hosts_text;	/* both read once (host.c) */
 };
 
 /* Build the runtime from a parsed, validated configuration for operation

@@ -38,7 +38,6 @@ struct match {
 	const char *const *ws;
 	size_t nws;
 	struct bind b[LIMIT_MATCH + 1];
-	struct str join;
 };
 
 /* ASCII case-insensitive equality. */
@@ -82,12 +81,34 @@ void rw_join(const struct rt *rt, const char *const *v, size_t n, char sub,
 	}
 }
 
-/* 1 if tokens [first, last) form a member of class id. */
-static int in_class(struct match *m, int id, size_t first, size_t last)
+static int match_at(struct match *m, size_t pi, size_t wi);
+
+/* $=X at wi: extend over tokens until they spell a member of the class
+ * that lets the rest match; the joined text grows one token at a time and
+ * stops past the longest word the table holds. */
+static int match_class(struct match *m, size_t pi, size_t wi)
 {
-	str_reset(&m->join);
-	rw_join(m->rt, m->ws + first, last - first, m->rt->blanksub, &m->join);
-	return cls_has(m->rt->cls, id, m->join.s, m->join.len);
+	const struct rw_pat *p = &m->pat[pi];
+	size_t longest = cls_longest(m->rt->cls);
+	struct str join = STR_INIT;
+	int prev = 0, ok = 0;
+
+	for (size_t k = wi; k < m->nws && !ok; k++) {
+		int atom = atom_token(m->rt, m->ws[k]);
+
+		if (prev && atom && m->rt->blanksub)
+			str_appendc(&join, m->rt->blanksub);
+		str_append(&join, m->ws[k]);
+		prev = atom;
+		if (join.len > longest)
+			break;
+		if (!cls_has(m->rt->cls, p->cls, join.s, join.len))
+			continue;
+		m->b[p->num] = (struct bind){ wi, k + 1 };
+		ok = match_at(m, pi + 1, k + 1);
+	}
+	str_free(&join);
+	return ok;
 }
 
 /* Consume tokens spelling the value of macro name ($&x on a LHS). */
@@ -141,17 +162,17 @@ static int match_at(struct match *m, size_t pi, size_t wi)
 			return 0;
 		m->b[p->num] = (struct bind){ wi, wi + 1 };
 		return match_at(m, pi + 1, wi + 1);
+	case RW_CLASS:
+		return match_class(m, pi, wi);
 	default:
 		break;
 	}
-	/* extensible: $* from 0 tokens, $+ and $=X from 1 */
+	/* extensible: $* from 0 tokens, $+ from 1 */
 	k = wi + (p->kind != RW_STAR);
 	last = m->nws;
-	if (pi + 1 == m->npat && p->kind != RW_CLASS)
+	if (pi + 1 == m->npat)
 		k = k > last ? k : last;	/* a trailing wildcard takes the rest */
 	for (; k <= last; k++) {
-		if (p->kind == RW_CLASS && !in_class(m, p->cls, wi, k))
-			continue;
 		if (pi + 1 < m->npat && m->pat[pi + 1].kind == RW_WORD &&
 		    (k >= m->nws || tok_is_meta(m->ws[k]) ||
 		     !eqi(m->ws[k], m->pat[pi + 1].text)))
@@ -523,7 +544,7 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 	       size_t maxatom)
 {
 	const struct rt_set *rs;
-	struct match m = { .rt = rt, .join = STR_INIT };
+	struct match m = { .rt = rt };
 	int rstat = RT_OK, st = RT_OK, debug = rt_debug(rt, 21, 12);
 	unsigned loops = 0;
 	size_t ri = 0;
@@ -589,7 +610,6 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 			loops = 0;
 		}
 	}
-	str_free(&m.join);
 	if (st != RT_OK)
 		return st;
 	if (rt->trace)
