@@ -68,7 +68,7 @@ static void token(struct writer *w, const struct ir_tok *t)
 	str_printf(w->o, "{\"k\":\"%s\"", ir_tok_kind_name(t->kind));
 	if (t->text)
 		kv(w, "t", t->text, 0);
-	if (t->kind == IR_POS || t->kind == IR_CALL)
+	if (t->kind == IR_POS || t->kind == IR_CALL || (t->kind == IR_DEFER && t->num))
 		str_printf(w->o, ",\"n\":%d", t->num);
 	if (w->positions)
 		str_printf(w->o, ",\"col\":%u", t->col);

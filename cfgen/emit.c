@@ -62,9 +62,16 @@ static void name(struct str *o, const char *n)
 		str_printf(o, "{%s}", n);
 }
 
-/* One rule token. */
-static void token(struct str *o, const struct ir_tok *t)
+/* One rule token. A macro the parser deferred because sendmail predefines
+ * it (num 1) is written "$x" again when the configuration never defines
+ * it, so that a re-read defers it the same way. */
+static void token(const struct cf *cf, struct str *o, const struct ir_tok *t)
 {
+	if (t->kind == IR_DEFER && t->num == 1 && cf_macro(cf, t->text) == NULL) {
+		str_appendc(o, '$');
+		name(o, t->text);
+		return;
+	}
 	str_append(o, ir_tok_meta(t->kind));
 	switch (t->kind) {
 	case IR_WORD: text(o, t->text, 1); break;
@@ -76,12 +83,12 @@ static void token(struct str *o, const struct ir_tok *t)
 }
 
 /* A side of a rule: tokens separated by one space. */
-static void side(struct str *o, const struct ir_tok *t, size_t n)
+static void side(const struct cf *cf, struct str *o, const struct ir_tok *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			str_appendc(o, ' ');
-		token(o, &t[i]);
+		token(cf, o, &t[i]);
 	}
 }
 
@@ -208,7 +215,7 @@ static int by_order(const void *a, const void *b)
 }
 
 /* One S line and its R lines. */
-static void emit_ruleset(const struct ir_ruleset *rs, struct str *o)
+static void emit_ruleset(const struct cf *cf, const struct ir_ruleset *rs, struct str *o)
 {
 	if (rs->name && rs->num < 100)
 		str_printf(o, "S%s=%d\n", rs->name, rs->num);
@@ -218,9 +225,9 @@ static void emit_ruleset(const struct ir_ruleset *rs, struct str *o)
 		str_printf(o, "S%d\n", rs->num);
 	for (size_t r = 0; r < rs->nrules; r++) {
 		str_appendc(o, 'R');
-		side(o, rs->rules[r].lhs, rs->rules[r].nlhs);
+		side(cf, o, rs->rules[r].lhs, rs->rules[r].nlhs);
 		str_appendc(o, '\t');
-		side(o, rs->rules[r].rhs, rs->rules[r].nrhs);
+		side(cf, o, rs->rules[r].rhs, rs->rules[r].nrhs);
 		if (rs->rules[r].comment) {
 			str_appendc(o, '\t');
 			text(o, rs->rules[r].comment, 0);
@@ -239,7 +246,7 @@ static void emit_rulesets(const struct cf *cf, struct str *o)
 			v[n++] = &cf->rulesets[i];
 	qsort(v, n, sizeof *v, by_order);
 	for (size_t i = 0; i < n; i++)
-		emit_ruleset(v[i], o);
+		emit_ruleset(cf, v[i], o);
 	free(v);
 }
 

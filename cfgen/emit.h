@@ -3,7 +3,8 @@
  *
  * The text re-parses to the same IR (cfgen dump --no-positions of the
  * emitted text equals that of the original) for configurations without
- * errors whose called named rulesets are all defined. Sections come in a
+ * errors, except one that uses a host macro ($j $w $m $k $v $b ${opMode})
+ * in a rule before defining it with a D line: that use is written $&x. Sections come in a
  * fixed order: V, O, D, classes (C/F), P, K, E, M, H, Q, X, then rulesets
  * by number. Rules are written from their compiled tokens, one space
  * between tokens, so macros appear already expanded; '$' in text is

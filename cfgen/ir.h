@@ -37,7 +37,8 @@ enum ir_tok_kind {
 	IR_HOST,	/* $@  host part, or "return" prefix, or $( $) arg sep */
 	IR_USER,	/* $:  user part, or "once" prefix, or $( $) default */
 	IR_CALL,	/* $>  ruleset call; text = ruleset as written (quotes
-			 * removed), num = its number once resolved (-1 if
+			 * kept: $>"Local_x"), num = its number once resolved,
+			 * quotes ignored (-1 if
 			 * unknown); text NULL for a computed call ($>$2): the
 			 * next token yields the name at rewrite time */
 	IR_HBEGIN,	/* $[ */

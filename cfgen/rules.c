@@ -103,6 +103,7 @@ void rules_s_line(struct parser *p, const char *text)
 			parse_report(p, DIAG_ERROR, 1, "CF007",
 				     "bad ruleset definition \"%s\" (number required after '=')",
 				     text + 1);
+			p->cur_rs = RS_SKIP;
 			return;
 		}
 	} else if (*arg && strspn(arg, "0123456789") == strlen(arg)) {
@@ -112,13 +113,13 @@ void rules_s_line(struct parser *p, const char *text)
 	if (num >= LIMIT_RULESET_NUMBERED) {
 		parse_report(p, DIAG_ERROR, 1, "CF007", "bad ruleset %lld (%d max)", num,
 			     LIMIT_RULESET_NUMBERED);
-		p->cur_rs = -1;
+		p->cur_rs = RS_SKIP;
 		return;
 	}
 	if (*arg == '\0') {
 		if (num < 0) {
 			parse_report(p, DIAG_ERROR, 1, "CF007", "invalid ruleset name: \"\"");
-			p->cur_rs = -1;
+			p->cur_rs = RS_SKIP;
 			return;
 		}
 		i = p->rs_by_num[num] >= 0 ? p->rs_by_num[num] : rs_new(p, (int)num, NULL, 1);
@@ -126,13 +127,13 @@ void rules_s_line(struct parser *p, const char *text)
 		parse_report(p, DIAG_ERROR, 1, "CF007",
 			     "invalid ruleset name \"%s\": a letter, then letters, digits or '_'",
 			     arg);
-		p->cur_rs = -1;
+		p->cur_rs = RS_SKIP;
 		return;
 	} else {
 		const char *name = arena_strdup(p->a, arg);
 		i = num >= 0 ? rs_bind(p, name, (int)num) : rs_named(p, name, 1);
 	}
-	p->cur_rs = i;
+	p->cur_rs = i >= 0 ? i : RS_SKIP;
 	if (i >= 0 && !p->cf->rulesets[i].defined) {
 		p->cf->rulesets[i].defined = 1;
 		p->cf->rulesets[i].pos = parse_pos(p, 0);
@@ -142,7 +143,8 @@ void rules_s_line(struct parser *p, const char *text)
 /* Resolve the $> calls of a compiled side to ruleset numbers. Names are
  * looked up after the last line (sendmail resolves them when the rule
  * runs), so a set may be called before its S line; quotes around the name
- * ($>"Local_localaddr") are dropped as sendmail does. */
+ * ($>"Local_localaddr") are kept in the text, as sendmail shows them, and
+ * ignored for the lookup, as sendmail does when it calls the set. */
 static void resolve_calls(struct parser *p, struct ir_tok *t, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
@@ -155,7 +157,7 @@ static void resolve_calls(struct parser *p, struct ir_tok *t, size_t n)
 			continue;
 		len = strlen(name);
 		if (len >= 2 && name[0] == '"' && name[len - 1] == '"')
-			t[k].text = name = arena_strndup(p->a, name + 1, len - 2);
+			name = arena_strndup(p->a, name + 1, len - 2);
 		t[k].num = -1;
 		if (parse_num(name, 0, LIMIT_RULESET_NUMBERED - 1, &num) == 0)
 			t[k].num = (int)num;
@@ -197,9 +199,11 @@ static void check_cut(struct parser *p, const char *text, size_t rhs_end)
 		return;
 	if (p->lr.cut_tab && tab && (size_t)(tab - text) < (size_t)p->lr.cut)
 		return;	/* "<TAB># comment" after the replacement */
-	parse_report(p, DIAG_WARNING, (size_t)p->lr.cut, "CF002",
-		     "'#' at column %u starts a comment and cuts this rule; write '\\#' "
-		     "for a literal '#', or put comments after a TAB", p->lr.cut_col);
+	struct srcpos pos = { p->file, p->lr.line, p->lr.cut_col };
+
+	diag_report(p->d, DIAG_WARNING, &pos, "CF002",
+		    "'#' starts a comment here and silently cuts this rule; write '\\#' "
+		    "for a literal '#', or put comments after a TAB");
 }
 
 /* "R<lhs><TAB><rhs>[<TAB><comment>]". */
@@ -220,6 +224,8 @@ void rules_r_line(struct parser *p, const char *text)
 	rhs_start = lhs_end + strspn(text + lhs_end, "\t");
 	rhs_end = rhs_start + strcspn(text + rhs_start, "\t");
 	check_cut(p, text, rhs_end);
+	if (p->cur_rs == RS_SKIP)
+		return;	/* the S line was reported; its rules are dropped quietly */
 	if (p->cur_rs < 0) {
 		parse_report(p, DIAG_ERROR, 0, "CF007", "R line before any valid S line");
 		return;
