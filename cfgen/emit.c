@@ -227,6 +227,11 @@ static void emit_ruleset(const struct cf *cf, const struct ir_ruleset *rs, struc
 		str_appendc(o, 'R');
 		side(cf, o, rs->rules[r].lhs, rs->rules[r].nlhs);
 		str_appendc(o, '\t');
+		if (rs->rules[r].nrhs == 0)	/* an empty replacement (from an
+						 * empty macro) must survive the
+						 * trailing-blank rule: "$?a$." is
+						 * empty whatever a is */
+			str_append(o, "$?a$.");
 		side(cf, o, rs->rules[r].rhs, rs->rules[r].nrhs);
 		if (rs->rules[r].comment) {
 			str_appendc(o, '\t');
