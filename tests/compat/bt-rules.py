@@ -2,13 +2,15 @@
 """bt-rules.py - compare rule sets as the real sendmail sees them (-bt =S).
 
   bt-rules.py check DIR
-For every DIR/B.cmds (the -bt commands: "=S<name>" per rule set, "=M"),
+For every DIR/B.cmds (the -bt commands: "=S<name>" per rule set, "$=X"
+per class filled only by C lines (compared as sorted sets), then "=M"),
 with DIR/B.raw (real sendmail -bt output for the original .cf), DIR/B.json
 (cfgen dump --json --no-positions) and DIR/B.emit.raw (real sendmail -bt
 output for cfgen's emit of it), print one result line per comparison:
   ok B rules|emit           or   fail B rules|emit: WHY
 followed, for failures, by indented diff lines. "rules": cfgen's dump
-rendered in the layout of =S equals the real =S sections ($>"name" is
+rendered in the layout of =S (and its class members) equals the real =S
+(and $=X) sections ($>"name" is
 compared unquoted: the IR drops the quotes). "emit": the real sendmail
 prints the same =S/=M for the emitted file as for the original.
 When an exact comparison fails, the host fold is tried: the sandbox values
@@ -49,9 +51,8 @@ def split_real(cmds, raw, opts):
         answers.append(c)
     for cmd, ans in zip(cmds, answers):
         out.append("== " + cmd)
-        for line in ans.split("\n"):
-            if line:
-                out.append(normalise(line, opts))
+        lines = [normalise(l, opts) for l in ans.split("\n") if l]
+        out += sorted(lines) if cmd.startswith("$=") else lines	# hash order
     return out
 
 
@@ -99,8 +100,14 @@ def render_ours(cmds, dump, opts):
         by[str(rs["num"])] = rs
         if rs.get("name"):
             by[rs["name"]] = rs
+    classes = {c["name"]: c for c in dump.get("classes", [])}
     out = []
     for cmd in cmds:
+        if cmd.startswith("$="):
+            out.append("== " + cmd)
+            c = classes.get(cmd[2:].strip("{}"))
+            out += sorted(c["members"]) if c else ["(class missing from cfgen's dump)"]
+            continue
         if not cmd.startswith("=S"):
             continue
         out.append("== " + cmd)
