@@ -122,11 +122,10 @@ void checks_mailers(const struct cf *cf, struct diag *d)
 		mailer_rulesets(cf, &cf->mailers[i], 'S', d);
 		mailer_rulesets(cf, &cf->mailers[i], 'R', d);
 	}
-	if (cf->nmailers > 0 && cf_mailer(cf, "local") == NULL) {
-		struct srcpos p = { cf->file, 0, 0 };
-		diag_report(d, DIAG_ERROR, &p, "CF009",
-			    "no local mailer defined (an Mlocal line is required)");
-	}
+	if (cf->nmailers > 0 && cf_mailer(cf, "local") == NULL)
+		diag_report(d, DIAG_ERROR, &cf->mailers[0].pos, "CF009",
+			    "no local mailer defined: mailers are declared but there is "
+			    "no Mlocal line");
 }
 
 /* CF010: $j must be a fully qualified name (when written literally). */
@@ -287,7 +286,7 @@ void checks_headers(const struct cf *cf, struct diag *d)
 		rs = cf_ruleset_by_name(cf, h->ruleset);
 		if (rs == NULL || !rs->defined)
 			diag_report(d, DIAG_ERROR, &h->pos, "CF004",
-				    "header %s: check ruleset %s is not defined", h->name,
+				    "header %s uses check ruleset %s, which is not defined", h->name,
 				    h->ruleset);
 		for (size_t k = 0; k < i; k++)
 			if (cf->headers[k].ruleset && strcasecmp(cf->headers[k].name, h->name) == 0) {

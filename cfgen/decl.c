@@ -138,6 +138,10 @@ void decl_o_line(struct parser *p, const char *text)
 	size_t off, n, voff;
 	char sub[128] = "";
 
+	if (text[1] == '\0') {
+		parse_report(p, DIAG_ERROR, 0, "CF006", "O line without an option name");
+		return;
+	}
 	if (text[1] != ' ' && text[1] != '\t') {
 		if (text[1] == 'M' && text[2]) {	/* "OMxvalue": define macro x */
 			parse_define(p, arena_strndup(p->a, text + 2, 1),
@@ -212,8 +216,8 @@ static void map_file_check(struct parser *p, const struct ir_map *m)
 	struct str full = STR_INIT;
 	char *name;
 
-	if (p->opts.no_files || m->file == NULL)
-		return;
+	if (p->opts.no_files || m->file == NULL || m->optional)
+		return;	/* -o: a missing file is an empty map, by design */
 	name = strcmp(m->mclass, "text") == 0 ? strdup(m->file)
 						: mapdb_filename(m->file, m->mclass);
 	if (name == NULL)
@@ -222,11 +226,11 @@ static void map_file_check(struct parser *p, const struct ir_map *m)
 		str_append(&full, p->opts.root);
 	str_append(&full, name);
 	if (access(str_cstr(&full), R_OK) != 0)
-		parse_report(p, m->optional ? DIAG_WARNING : DIAG_ERROR, 0, "CF011",
-			     "map %s: cannot read %s%s%s (build it with makemap)%s", m->name,
-			     name, p->opts.root && *p->opts.root ? " under " : "",
-			     p->opts.root && *p->opts.root ? p->opts.root : "",
-			     m->optional ? "; the map is optional (-o)" : "");
+		parse_report(p, DIAG_ERROR, 0, "CF011",
+			     "map %s: cannot read %s%s%s (build it with makemap, or mark the "
+			     "map optional with -o)", m->name, name,
+			     p->opts.root && *p->opts.root ? " under " : "",
+			     p->opts.root && *p->opts.root ? p->opts.root : "");
 	free(name);
 	str_free(&full);
 }
@@ -235,7 +239,7 @@ static void map_file_check(struct parser *p, const struct ir_map *m)
 void decl_k_line(struct parser *p, const char *text)
 {
 	struct dollar_ctx cx = parse_ctx(p);
-	char *s = dollar_expand_text(&cx, text + 1, 2, parse_macro_value, p);
+	char *s = dollar_expand_text(&cx, text + 1, 2, parse_macro_value, p), *start = s;
 	struct ir_map m = { 0 };
 	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 			  "0123456789_.-"), k;
@@ -258,7 +262,7 @@ void decl_k_line(struct parser *p, const char *text)
 		if (strcmp(map_classes[k], m.mclass) == 0)
 			break;
 	if (k == sizeof map_classes / sizeof *map_classes) {
-		parse_report(p, DIAG_ERROR, 2 + (size_t)(s - text) - 1, "CF000",
+		parse_report(p, DIAG_ERROR, 1 + (size_t)(s - start), "CF000",
 			     "map %s: class %s not available", m.name, m.mclass);
 		return;
 	}

@@ -102,6 +102,7 @@ static void v_line(struct parser *p, const char *text)
 	long long level;
 	const char *vendor = NULL;
 
+	p->seen_v = 1;
 	if (n == 0 || (text[1 + n] != '\0' && text[1 + n] != '/') ||
 	    parse_numn(text + 1, n, 0, 1000, &level) < 0) {
 		parse_report(p, DIAG_ERROR, 1, "CF008",

@@ -21,6 +21,8 @@
 /* htab tags; class members use TAG_MEMBER + class index. */
 enum { TAG_MACRO, TAG_CLASS, TAG_RSNAME, TAG_MEMBER };
 
+#define RS_SKIP (-2)
+
 struct parser {
 	struct cf *cf;
 	struct arena *a;
@@ -38,7 +40,8 @@ struct parser {
 	size_t ncap_class;
 	size_t cap_rules[LIMIT_RULESETS];
 	int rs_by_num[LIMIT_RULESETS];	/* ruleset index by number, -1 */
-	int cur_rs;			/* ruleset R lines go to, -1 */
+	int cur_rs;			/* ruleset R lines go to; -1 before
+					 * any S line, RS_SKIP after a bad one */
 	int next_named;			/* next number for a named set */
 	int seen_v;
 	struct srcpos first_rule;	/* line 0: no rule yet */
