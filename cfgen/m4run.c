@@ -58,48 +58,65 @@ static int drain(int fd, struct str *b)
 	return 1;
 }
 
-/* Feed input and collect output until both output pipes close. */
+/* Close every descriptor still open in fds. */
+static void close_fds(struct pollfd *fds, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (fds[i].fd >= 0)
+			close(fds[i].fd);
+}
+
+/* Write what the pipe takes of input[*done..len); closes it when done or
+ * broken. */
+static void feed(struct pollfd *fd, const char *input, size_t len, size_t *done)
+{
+	ssize_t n = write(fd->fd, input + *done, len - *done);
+
+	if (n > 0)
+		*done += (size_t)n;
+	if ((n < 0 && errno != EINTR && errno != EAGAIN) || *done == len) {
+		close(fd->fd);
+		fd->fd = -1;
+	}
+}
+
+/* Feed input and collect output until both output pipes close. Every
+ * descriptor passed in is closed on return. 0, or -1 past the cap. */
 static int pump(int in, int out, int err, const char *input, size_t len,
 		struct m4run *r)
 {
 	struct pollfd fds[3] = { { in, POLLOUT, 0 }, { out, POLLIN, 0 }, { err, POLLIN, 0 } };
 	struct str *dst[3] = { NULL, &r->out, &r->err };
 	size_t done = 0;
+	int rc = 0;
 
 	if (len == 0) {
 		close(in);
 		fds[0].fd = -1;
+	} else {
+		fcntl(in, F_SETFL, fcntl(in, F_GETFL) | O_NONBLOCK);	/* partial writes */
 	}
-	while (fds[1].fd >= 0 || fds[2].fd >= 0) {
+	while (rc == 0 && (fds[1].fd >= 0 || fds[2].fd >= 0)) {
 		if (poll(fds, 3, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
+			rc = errno == EINTR ? 0 : -1;
+			continue;
 		}
-		if (fds[0].fd >= 0 && fds[0].revents) {
-			ssize_t n = write(in, input + done, len - done);
-			if (n > 0)
-				done += (size_t)n;
-			if ((n < 0 && errno != EINTR && errno != EAGAIN) || done == len) {
-				close(in);
-				fds[0].fd = -1;
-			}
-		}
-		for (int i = 1; i < 3; i++) {
+		if (fds[0].fd >= 0 && fds[0].revents)
+			feed(&fds[0], input, len, &done);
+		for (int i = 1; i < 3 && rc == 0; i++) {
 			if (fds[i].fd < 0 || !fds[i].revents)
 				continue;
 			int st = drain(fds[i].fd, dst[i]);
 			if (st < 0)
-				return -1;
-			if (st == 0) {
+				rc = -1;
+			else if (st == 0) {
 				close(fds[i].fd);
 				fds[i].fd = -1;
 			}
 		}
 	}
-	if (fds[0].fd >= 0)
-		close(in);
-	return 0;
+	close_fds(fds, 3);
+	return rc;
 }
 
 int m4run_exec(char *const argv[], const char *input, size_t len, struct m4run *r)
@@ -129,10 +146,8 @@ int m4run_exec(char *const argv[], const char *input, size_t len, struct m4run *
 	close(p[2][1]);
 	signal(SIGPIPE, SIG_IGN);
 	rc = pump(p[0][1], p[1][0], p[2][0], input, len, r);
-	if (rc < 0) {
+	if (rc < 0) {		/* pump left every pipe end it had open */
 		kill(pid, SIGKILL);
-		close(p[1][0]);
-		close(p[2][0]);
 		snprintf(r->errmsg, sizeof r->errmsg,
 			 "%s: output larger than %d bytes, stopped", argv[0], LIMIT_M4_OUTPUT);
 	}
