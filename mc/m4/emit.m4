@@ -117,7 +117,7 @@ ifdef(`_FEAT_genericstable_', `Kgenerics defn(`_mc_generics_spec_')
 ')dnl
 ifdef(`_FEAT_authinfo_', `Kauthinfo defn(`_mc_authinfo_spec_')
 ')dnl
-ifdef(`_FEAT_dnsbl_', `Kdnsbl host -T<TMP>
+ifdef(`_FEAT_dnsbl_', `Kdnsbl dns -R A -T<TMP>
 ')dnl
 
 # --- options ---

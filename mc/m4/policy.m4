@@ -48,7 +48,6 @@ R$*		$: $>"RateControl" dummy
 ifdef(`_FEAT_conncontrol_', `ifdef(`_mc_nodelay_conncontrol_', `', `dnl
 R$*		$: $>"ConnControl" dummy
 ')')dnl
-ifdef(`_FEAT_dnsbl_', `include(_CF_DIR_`m4/dnsbl.m4')')dnl
 undivert(8)dnl
 
 ######################################################################
