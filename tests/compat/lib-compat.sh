@@ -27,7 +27,11 @@
 #   name makes it sleep 60 s waiting for a FQDN. The sandbox runs it in a
 #   private UTS namespace with hostname x.localdomain, giving
 #   $w = x, $j = x.localdomain, $m = localdomain, and $=w seeded with
-#   "x.localdomain" and "localhost".
+#   "x.localdomain" and "localhost" (plus $j when the cf sets Dj).
+# - Read-time macros. In R lines sendmail substitutes $j, $w and ${opMode}
+#   ("t" under -bt) when it reads the cf, so =S prints
+#   "< @ x . localdomain . >" for a rule written "< @ $j . >", but $m is
+#   not set yet at that point and =S prints "$&m" for "$m".
 # - Interfaces. At start-up it adds every interface address to $=w as
 #   "[a.b.c.d]" (the host's eth0 address would leak in). The sandbox also
 #   uses a private network namespace with only lo up, so $=w gets exactly
@@ -48,17 +52,17 @@
 #   smmsp); local delivery tests look users up too. The sandbox also
 #   bind-mounts its own /etc/passwd, /etc/group and /etc/nsswitch.conf
 #   (files only): users root daemon bin mail smmsp mailnull smmta (Debian's
-#   TrustedUser) nobody, plus
-#   alice (1000) and bob (1001) for tests; groups of the same names.
+#   TrustedUser) nobody, plus alice (1000) and bob (1001) for tests;
+#   groups of the same names.
 # - Files the .cf names. F classes (Fw /etc/mail/local-host-names, ...),
 #   K maps and AliasFile are opened at start-up; a missing F file prints
 #   "CF: line N: fileclass: cannot open 'PATH': No such file or directory"
-#   (CF is the -C argument as given)
-#   and -bt still runs; exit status 71 (EX_OSERR) or 70 after such errors.
+#   (CF is the -C argument as given) and -bt still runs; the exit status
+#   is then 71 (EX_OSERR) or 70. Tests that need class or map files must
+#   generate a .cf pointing into their own directory (confCW_FILE,
+#   FEATURE(`access_db', `hash -o DIR/access'), ...).
 # - Start-up diagnostics ("CF: line N: readcf: ...", fileclass errors) go
 #   to STDOUT, before the "ADDRESS TEST MODE" banner, not to stderr.
-#   Tests that need class or map files must generate a .cf pointing into
-#   their own $T (confCW_FILE, FEATURE(`access_db',`hash -o T/access')...).
 # - -bt never touches the queue (QueueDirectory, StatusFile, HelpFile are
 #   not opened); other modes will: pass -O QueueDirectory=$T/mqueue etc.
 # - Safe-file checks. Any file sendmail opens itself (service switch,
@@ -67,7 +71,8 @@
 #   -bt output. Keep such files under $SRC/build (REAL_SANDBOX is there),
 #   or under $T only if TMPDIR is not world writable. The -C file itself
 #   may live anywhere (no warning observed for a .cf in /tmp).
-# - It logs to /dev/log if present (absent in the sandbox: nothing logged).
+# - It connects to /dev/log for syslog; the sandbox does not hide the
+#   host's /dev/log (absent on the machine this was written on).
 # - Environment: run with env -i, LANG=C, TZ=UTC, fixed PATH.
 # - Sandbox modes: "unshare -umn" (needs root), else "unshare -u" (then
 #   $=w, DNS, users follow the host; COMPAT_SANDBOX says which one was
