@@ -50,12 +50,15 @@ static char *try_root(const char *dir)
 	return NULL;
 }
 
-/* The source tree's mc/ seen from the running executable, or NULL. */
+/* The source tree's mc/ seen from the running executable (build/bin/X,
+ * or deeper as in build/asan/bin/X: up to three levels above
+ * bin/), or NULL. */
 static char *from_exe(void)
 {
+	enum { LEVELS = 3 };	/* bin/, asan/, build/ */
 	char exe[4096];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	char *slash, *r;
+	char *slash, *r = NULL;
 	struct str p = STR_INIT;
 
 	if (n <= 0)
@@ -64,8 +67,14 @@ static char *from_exe(void)
 	if ((slash = strrchr(exe, '/')) == NULL)
 		return NULL;
 	*slash = '\0';
-	str_printf(&p, "%s/../../mc", exe);
-	r = try_root(p.s);
+	str_append(&p, exe);
+	for (int up = 0; up < LEVELS && r == NULL; up++) {
+		str_append(&p, "/..");
+		size_t len = p.len;
+		str_append(&p, "/mc");
+		r = try_root(p.s);
+		str_truncate(&p, len);
+	}
 	str_free(&p);
 	return r;
 }
