@@ -35,7 +35,9 @@ extern const char tok_meta[TM_COUNT][3];
 /* 1 if token t is one of the meta tokens. */
 static inline int tok_is_meta(const char *t)
 {
-	return t >= tok_meta[0] && t < tok_meta[TM_COUNT];
+	const char *first = &tok_meta[0][0];
+
+	return t >= first && t < first + sizeof tok_meta;
 }
 
 /* The meta token for kind m. */
