@@ -19,9 +19,8 @@
 
 const char dollar_runtime[] = "";
 
-/* Report an error at column col of the context's line. */
-__attribute__((format(printf, 3, 4)))
-static void err(const struct dollar_ctx *cx, unsigned col, const char *fmt, ...)
+void dollar_error(const struct dollar_ctx *cx, unsigned col, const char *id,
+		  const char *fmt, ...)
 {
 	struct srcpos pos = { cx->file, cx->line, col };
 	va_list ap;
@@ -29,9 +28,12 @@ static void err(const struct dollar_ctx *cx, unsigned col, const char *fmt, ...)
 	if (cx->diag == NULL)
 		return;
 	va_start(ap, fmt);
-	diag_vreport(cx->diag, DIAG_ERROR, &pos, "CF003", fmt, ap);
+	diag_vreport(cx->diag, DIAG_ERROR, &pos, id, fmt, ap);
 	va_end(ap);
 }
+
+/* Syntax errors of the '$' metasyntax are CF003. */
+#define err(cx, col, ...) dollar_error((cx), (col), "CF003", __VA_ARGS__)
 
 /* Append one cell. */
 static void push(struct dollar_vec *v, struct dollar_cell c)

@@ -65,6 +65,10 @@ struct dollar_ctx {
  * becomes a deferred $&x with num 1, and $?x counts as set). */
 typedef const char *dollar_lookup_fn(void *data, const char *name);
 
+/* Report an error with check id at column col of the context's line
+ * (nothing when cx->diag is NULL). */
+void dollar_error(const struct dollar_ctx *cx, unsigned col, const char *id,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Build the table: OperatorChars ops (NULL = default ".:@[]") plus the
  * always-special "()<>,;"; level >= 9 makes parentheses operators. */
 void dollar_ops_init(struct dollar_ops *o, const char *ops, int level);

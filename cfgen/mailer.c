@@ -52,19 +52,8 @@ size_t mailer_munch(const char *s, char delim, struct str *out, int *unclosed)
 	return i;
 }
 
-/* Report an error at column col. */
-__attribute__((format(printf, 3, 4)))
-static void field_err(const struct dollar_ctx *cx, unsigned col, const char *fmt, ...)
-{
-	struct srcpos pos = { cx->file, cx->line, col };
-	va_list ap;
-
-	if (cx->diag == NULL)
-		return;
-	va_start(ap, fmt);
-	diag_vreport(cx->diag, DIAG_ERROR, &pos, "CF009", fmt, ap);
-	va_end(ap);
-}
+/* Field syntax errors are CF009 (mailer definition problems). */
+#define field_err(cx, col, ...) dollar_error((cx), (col), "CF009", __VA_ARGS__)
 
 /* Parse one "L=value" at text[*i]; appends to the field vector. */
 static int one_field(const struct dollar_ctx *cx, const char *text, size_t *i,

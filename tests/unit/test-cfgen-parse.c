@@ -99,7 +99,7 @@ static void test_rulesets(void **state)
 	assert_int_equal(rule->rhs[1].num, 5);
 	assert_int_equal(rule->rhs[2].num, 199);
 	assert_int_equal(rule->rhs[3].num, 5);
-	assert_string_equal(rule->rhs[4].text, "baz");
+	assert_string_equal(rule->rhs[4].text, "\"baz\"");	/* as written */
 	assert_int_equal(rule->rhs[4].num, 198);
 	done(&r);
 }
