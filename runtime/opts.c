@@ -12,7 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lib/diag.h"
 #include "lib/xalloc.h"
+#include "maps/newaliases.h"
 
 /* The argument of a flag: glued ("-Cfile") or the next word. */
 static const char *flag_arg(int argc, char **argv, int *i)
@@ -81,6 +83,7 @@ void opts_apply(struct opts *o, struct cf *cf)
 		char *name = xstrndup(o->set[i], (size_t)(eq - o->set[i]));
 		size_t k;
 
+		o->added_names[o->nadded_names++] = name;
 		for (k = 0; k < n; k++)
 			if (strcasecmp(o->added[k].name, name) == 0)
 				break;
@@ -92,17 +95,32 @@ void opts_apply(struct opts *o, struct cf *cf)
 	cf->noptions = n;
 }
 
-/* Modes other than -bt. */
+/* Modes other than -bt: -bi rebuilds the alias databases of AliasFile
+ * with the maps library (the code newaliases runs). */
 int opts_run_other(struct opts *o, struct rt *rt)
 {
-	(void)rt;
-	fprintf(stderr, "sendmail: mode -b%c is not implemented yet\n", o->mode);
-	return 64;
+	const struct ir_option *a = cf_option(rt->cf, "AliasFile");
+	struct diag *d;
+	int rc;
+
+	(void)o;
+	if (!a || !a->value || !*a->value) {
+		fprintf(stderr, "sendmail: %s: no AliasFile option\n", rt->cf->file);
+		return RT_CONFIG;
+	}
+	d = diag_new(DIAG_TEXT, stderr, "sendmail");
+	rc = newaliases_run(a->value, d, stdout) < 0 ? RT_DATAERR : RT_OK;
+	diag_free(&d);
+	return rc;
 }
 
 /* Free the option array and the names we allocated. */
 void opts_free(struct opts *o)
 {
+	if (o->added) {	/* the names of options -O added or replaced */
+		for (size_t i = 0; i < o->nadded_names; i++)
+			free(o->added_names[i]);
+	}
 	free(o->added);
 	o->added = NULL;
 }

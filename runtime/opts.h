@@ -23,6 +23,8 @@ struct opts {
 	const char *set[OPTS_MAX];	/* -O name=value */
 	int nset;
 	struct ir_option *added;	/* options array we built, or NULL */
+	char *added_names[OPTS_MAX];	/* their names, owned */
+	size_t nadded_names;
 };
 
 /* Parse argv into o; -1 after printing a usage message. */
