@@ -238,7 +238,7 @@ struct cond {
 static void expand_cells(struct expander *e, const struct dollar_cell *v, size_t n,
 			 unsigned depth, unsigned refcol)
 {
-	struct cond stack[32];
+	struct cond stack[LIMIT_COND_NESTING];
 	size_t sp = 0;
 	int active = 1;
 
@@ -248,7 +248,8 @@ static void expand_cells(struct expander *e, const struct dollar_cell *v, size_t
 			c.col = refcol;
 		if (c.kind == DOLLAR_COND) {
 			if (sp == sizeof stack / sizeof *stack) {
-				err(e->cx, c.col, "conditionals nested too deeply");
+				err(e->cx, c.col, "conditionals nested too deeply (%d max)",
+				    LIMIT_COND_NESTING);
 				e->failed = 1;
 				return;
 			}

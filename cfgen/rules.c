@@ -87,48 +87,56 @@ static int rs_bind(struct parser *p, const char *name, int num)
 	return j;
 }
 
-/* "S<number>" / "S<name>" / "S<name>=<number>". */
-void rules_s_line(struct parser *p, const char *text)
+/* Split the argument of an S line into *name ("" for a number only) and
+ * *num (-1 for a name only); returns 0, or -1 after reporting. */
+static int s_args(struct parser *p, const char *text, char **name, long long *num)
 {
 	struct dollar_ctx cx = parse_ctx(p);
 	char *arg = dollar_expand_text(&cx, text + 1, 2, parse_macro_value, p);
 	char *eq = strchr(arg, '=');
-	long long num = -1;
-	int i;
 
+	*num = -1;
 	arg[strcspn(arg, " \t\n")] = '\0';
 	if (eq) {
 		*eq = '\0';
-		if (parse_num(eq + 1, 0, 1000000, &num) < 0) {
+		if (parse_num(eq + 1, 0, 1000000, num) < 0) {
 			parse_report(p, DIAG_ERROR, 1, "CF007",
 				     "bad ruleset definition \"%s\" (number required after '=')",
 				     text + 1);
-			p->cur_rs = RS_SKIP;
-			return;
+			return -1;
 		}
 	} else if (*arg && strspn(arg, "0123456789") == strlen(arg)) {
-		parse_num(arg, 0, 1000000, &num);
+		parse_num(arg, 0, 1000000, num);
 		*arg = '\0';
 	}
-	if (num >= LIMIT_RULESET_NUMBERED) {
-		parse_report(p, DIAG_ERROR, 1, "CF007", "bad ruleset %lld (%d max)", num,
+	*name = arg;
+	if (*num >= LIMIT_RULESET_NUMBERED)
+		parse_report(p, DIAG_ERROR, 1, "CF007", "bad ruleset %lld (%d max)", *num,
 			     LIMIT_RULESET_NUMBERED);
-		p->cur_rs = RS_SKIP;
-		return;
-	}
-	if (*arg == '\0') {
-		if (num < 0) {
-			parse_report(p, DIAG_ERROR, 1, "CF007", "invalid ruleset name: \"\"");
-			p->cur_rs = RS_SKIP;
-			return;
-		}
-		i = p->rs_by_num[num] >= 0 ? p->rs_by_num[num] : rs_new(p, (int)num, NULL, 1);
-	} else if (!valid_name(arg)) {
+	else if (*arg == '\0' && *num < 0)
+		parse_report(p, DIAG_ERROR, 1, "CF007", "invalid ruleset name: \"\"");
+	else if (*arg && !valid_name(arg))
 		parse_report(p, DIAG_ERROR, 1, "CF007",
 			     "invalid ruleset name \"%s\": a letter, then letters, digits or '_'",
 			     arg);
-		p->cur_rs = RS_SKIP;
+	else
+		return 0;
+	return -1;
+}
+
+/* "S<number>" / "S<name>" / "S<name>=<number>". */
+void rules_s_line(struct parser *p, const char *text)
+{
+	char *arg;
+	long long num;
+	int i;
+
+	if (s_args(p, text, &arg, &num) < 0) {
+		p->cur_rs = RS_SKIP;	/* its R lines are dropped quietly */
 		return;
+	}
+	if (*arg == '\0') {
+		i = p->rs_by_num[num] >= 0 ? p->rs_by_num[num] : rs_new(p, (int)num, NULL, 1);
 	} else {
 		const char *name = arena_strdup(p->a, arg);
 		i = num >= 0 ? rs_bind(p, name, (int)num) : rs_named(p, name, 1);

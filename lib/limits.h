@@ -46,6 +46,9 @@
 #define LIMIT_ALIAS_LINE 8192
 /* Macro expansion depth: MaxMacroRecursion default 10. */
 #define LIMIT_MACRO_RECURSION 10
+/* Nested $?x conditionals in one expansion: sendmail keeps them in an
+ * int bitmask (macro.c expand), so 32. */
+#define LIMIT_COND_NESTING 32
 /* Files nested by include (m4 front end, aliases :include:). */
 #define LIMIT_INCLUDE_DEPTH 10
 

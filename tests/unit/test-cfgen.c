@@ -153,6 +153,18 @@ static void test_limits_tokens(void **state)
 	assert_int_equal(compile(in.s, NULL, 10, &out), 0);
 	str_appendc(&in, 'x');
 	assert_int_equal(compile(in.s, NULL, 10, &out), -1);
+	/* nested conditionals: LIMIT_COND_NESTING fine, one more refused */
+	for (int depth = LIMIT_COND_NESTING; depth <= LIMIT_COND_NESTING + 1; depth++) {
+		str_reset(&in);
+		for (int i = 0; i < depth; i++)
+			str_append(&in, "$?A ");
+		str_append(&in, "x");
+		for (int i = 0; i < depth; i++)
+			str_append(&in, " $.");
+		assert_int_equal(compile(in.s, NULL, 10, &out),
+				 depth > LIMIT_COND_NESTING ? -1 : 0);
+	}
+	assert_string_equal(str_cstr(&out), "");
 	str_free(&in);
 	str_free(&out);
 }
