@@ -37,10 +37,10 @@ enum ir_tok_kind {
 	IR_HOST,	/* $@  host part, or "return" prefix, or $( $) arg sep */
 	IR_USER,	/* $:  user part, or "once" prefix, or $( $) default */
 	IR_CALL,	/* $>  ruleset call; text = ruleset as written (quotes
-			 * kept: $>"Local_x"), num = its number once resolved,
-			 * quotes ignored (-1 if
-			 * unknown); text NULL for a computed call ($>$2): the
-			 * next token yields the name at rewrite time */
+			 * kept: $>"Local_x"), num = its number, resolved after
+			 * the whole file with the quotes ignored (-1 if no such
+			 * set); text NULL for a computed call ($>$2): the next
+			 * token yields the name at rewrite time */
 	IR_HBEGIN,	/* $[ */
 	IR_HEND,	/* $] */
 	IR_LBEGIN,	/* $(  map lookup begin; the next token is the map name */
@@ -199,7 +199,7 @@ struct cf {
 	struct ir_named_fields *qgroups; size_t nqgroups;
 	struct ir_named_fields *milters; size_t nmilters;
 	struct ir_env *envs;		size_t nenvs;
-	const char **trusted;		size_t ntrusted;	/* T lines */
+	const char **trusted;		size_t ntrusted;	/* T and Ct lines */
 	struct ir_ruleset *rulesets;	size_t nrulesets;	/* by definition order */
 	const char *operators;		/* OperatorChars in force for rules */
 };
