@@ -16,14 +16,26 @@ import os
 import sys
 
 
+def load(path):
+    """The JSON document in path, or None if it does not parse."""
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except ValueError:
+        return None
+
+
 def canon(path):
-    with open(path) as f:
-        return json.dumps(json.load(f), indent=1, sort_keys=True).split("\n")
+    """Canonical text lines of the JSON in path (None if not JSON)."""
+    doc = load(path)
+    return None if doc is None else json.dumps(doc, indent=1, sort_keys=True).split("\n")
 
 
 def schema_check(validator, path, b):
-    with open(path) as f:
-        doc = json.load(f)
+    """Result lines for validating the dump in path."""
+    doc = load(path)
+    if doc is None:
+        return ["fail %s schema: the dump is not valid JSON" % b]
     errs = sorted(validator.iter_errors(doc), key=str)
     if not errs:
         return ["ok %s schema" % b]
@@ -35,7 +47,10 @@ def schema_check(validator, path, b):
 
 
 def round_trip(orig, emit, b):
+    """Result lines for comparing the two no-position dumps."""
     a, c = canon(orig), canon(emit)
+    if a is None or c is None:
+        return ["fail %s round trip: a dump is not valid JSON" % b]
     if a == c:
         return ["ok %s round trip" % b]
     d = difflib.unified_diff(a, c, "original", "emit", n=1, lineterm="")
@@ -44,6 +59,7 @@ def round_trip(orig, emit, b):
 
 
 def main(argv):
+    """Command line: SCHEMA DIR."""
     if len(argv) != 2:
         sys.exit(__doc__)
     schema_path, d = argv
