@@ -9,7 +9,9 @@
 #   real_sendmail ARGS...   run the real sendmail in the sandbox (stdin kept)
 #   real_bt CF [ARGS...]    real_sendmail -C CF -bt ARGS... (stdin kept)
 #   real_m4_cf MC OUT       build OUT from MC with the real m4 library;
-#                           non-zero on m4 failure or "*** ERROR"
+#                           non-zero on m4 failure or "*** ERROR"; with
+#                           _NO_MAKEINFO_ defined, so no "built by
+#                           user@host on DATE" line: same input, same output
 #   real_debian_m4_cf NAME OUT   build Debian's stock debian/NAME.mc
 #                           (sendmail, submit) hermetically; returns 2 when
 #                           the package has no such file
@@ -254,7 +256,7 @@ _compat_debian_lib() {
 real_m4_cf() {
 	local mc=$1 out=$2 rc=0
 	local tmp="$out.tmp.$$" err="$out.err.$$"
-	m4 -D_CF_DIR_="$REAL_CF_DIR" "${REAL_CF_DIR}m4/cf.m4" "$mc" >"$tmp" 2>"$err" || rc=$?
+	m4 -D_CF_DIR_="$REAL_CF_DIR" -D_NO_MAKEINFO_ "${REAL_CF_DIR}m4/cf.m4" "$mc" >"$tmp" 2>"$err" || rc=$?
 	if [ $rc -eq 0 ] && grep -q '\*\*\* ERROR' "$err" "$tmp"; then rc=1; fi
 	cat "$err" >&2
 	rm -f "$err"
