@@ -95,6 +95,8 @@ ifdef(`_FEAT_redirect_', `CPREDIRECT
 ')dnl
 Troot
 Tdaemon
+ifdef(`_FEAT_nouucp_', `', `Tuucp
+')dnl
 ifelse(defn(`confTRUSTED_USERS'), `', `', `Ct`'defn(`confTRUSTED_USERS')
 ')dnl
 undivert(5)dnl

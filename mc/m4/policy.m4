@@ -170,6 +170,14 @@ R$* $| $*		$: $1 $| $&{auth_type}
 R$* $|			$: $1
 R$* $| $={TrustAuthMech}	$# RELAY		trusted AUTH
 R$* $| $*		$: $1
+ifelse(defn(`_mc_bang_mode_'), `reject', `dnl
+R$* ! $* < @ $* >	$: <REMOTE> $2 < @ BANG_PATH >	no relaying by !
+R$* ! $*		$: <REMOTE> $2 < @ BANG_PATH >
+')dnl
+ifelse(defn(`_mc_percent_mode_'), `reject', `dnl
+R$* % $* < @ $* >	$: <REMOTE> $1 < @ PERCENT_HACK >	no relaying by %
+R$* % $*		$: <REMOTE> $1 < @ PERCENT_HACK >
+')dnl
 R$+ < @ $=w >		$@ RELAY			to us
 ifdef(`_FEAT_relay_hosts_only_', `dnl
 R$+ < @ $=R >		$@ RELAY			relay domain, exact

@@ -51,8 +51,8 @@ R$+ ! $+		$@ $>CanonHost $2 < @ $1 .UUCP >	a!b!user
 ifdef(`_FEAT_nopercenthack_', `', `dnl
 R$* % $*		$1 @ $2				% hack: every % is an @
 R$* @ $* @ $*		$1 % $2 @ $3			... but the last
-R$* @ $*		$@ $>CanonHost $1 < @ $2 >	user%host
 ')dnl
+R$* @ $*		$@ $>CanonHost $1 < @ $2 >	user%host, user@
 R$*			$@ $>CanonHost $1
 
 ######################################################################
