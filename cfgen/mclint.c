@@ -119,7 +119,8 @@ static void lint_map(const struct lint *l, const char *path, const char *type,
 	free(src);
 }
 
-/* The files of class name (F lines). */
+/* The files of class name (F lines): their words appended to words (when
+ * not NULL), each linted as a host list (when mo is not NULL). */
 static void class_files(const struct cf *cf, const char *name, const struct lint *l,
 			struct str *words, const struct maplint_opts *mo)
 {
@@ -163,6 +164,7 @@ static void lint_maps(const struct lint *l, const struct cf *cf)
 		free(src);
 	}
 	class_files(cf, "w", l, NULL, &mo);
+	class_files(cf, "R", l, NULL, &mo);		/* relay-domains */
 	if (alias) {
 		char *list = xstrdup(alias->value);
 		for (char *s = NULL, *e = strtok_r(list, ", \t", &s); e; e = strtok_r(NULL, ", \t", &s)) {
