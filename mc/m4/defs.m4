@@ -28,7 +28,7 @@ define(`_mc_error_at', `errprint(`*** ERROR: $2 [$1]
 define(`_mc_warn_at', `errprint(`*** WARNING: $2 [$1]
 ')')
 dnl _mc_put(div, text): append one line of text to diversion div.
-define(`_mc_put', `pushdef(`_mc_dn_', divnum)divert($1)$2
+define(`_mc_put', `pushdef(`_mc_dn_', divnum)divert($1)`$2'
 divert(_mc_dn_)popdef(`_mc_dn_')')
 dnl _mc_append(name, text): add text (space separated) to macro name.
 define(`_mc_append', `ifdef(`$1',
