@@ -21,6 +21,7 @@
 #include "cfgen/mcpaths.h"
 #include "cfgen/validate.h"
 #include "lib/atomicfile.h"
+#include "lib/limits.h"
 #include "lib/xalloc.h"
 
 /* Line n of a library file, from the cache (loaded on first use), or NULL. */
@@ -109,9 +110,12 @@ static void library_line(struct build_gen *g, const char *s, struct diag *d)
 			mlen--;
 	}
 	remap_library(g, &pos);
+	char *text = xstrndup(msg, mlen), *shown = diag_quote(text, LIMIT_SHORT_STR);
 	if (g->filter == NULL || g->filter(g->filter_ctx, &pos))
 		diag_report(d, err ? DIAG_ERROR : DIAG_WARNING, pos.file ? &pos : NULL,
-			    "MCLIB", "%.*s", (int)mlen, msg);
+			    "MCLIB", "%s", shown);
+	free(shown);
+	free(text);
 	free(file);
 }
 
@@ -132,9 +136,12 @@ static void m4_line(struct build_gen *g, const char *s, struct diag *d)
 			p++;
 	}
 	int warn = strncmp(p, "Warning: ", 9) == 0;
+	char *shown = diag_quote(warn ? p + 9 : strncmp(p, "ERROR: ", 7) == 0 ? p + 7 : p,
+				 LIMIT_SHORT_STR);
 	if (g->filter == NULL || g->filter(g->filter_ctx, &pos))
 		diag_report(d, warn ? DIAG_WARNING : DIAG_ERROR, file ? &pos : NULL, "M4",
-		    "m4: %s", warn ? p + 9 : strncmp(p, "ERROR: ", 7) == 0 ? p + 7 : p);
+			    "m4: %s", shown);
+	free(shown);
 	free(file);
 }
 
@@ -149,8 +156,11 @@ static void report_stderr(struct build_gen *g, const struct str *err, struct dia
 			library_line(g, l, d);
 		else if (strncmp(l, "m4:", 3) == 0)
 			m4_line(g, l, d);
-		else
-			diag_report(d, DIAG_NOTE, NULL, "M4", "m4 printed: %s", l);
+		else {
+			char *shown = diag_quote(l, LIMIT_SHORT_STR);
+			diag_report(d, DIAG_NOTE, NULL, "M4", "m4 printed: %s", shown);
+			free(shown);
+		}
 	}
 	free(copy);
 }

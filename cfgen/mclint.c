@@ -195,14 +195,12 @@ static int lint_mc(struct lint *l)
 {
 	struct build_gen g = { 0 };
 	struct mcsource src;
-	char err[512], *libdir = mcpaths_libdir(l->o->libdir, err, sizeof err);
-	int status = 0;
+	char err[512], *libdir = NULL;
+	int status;
 
-	if (mcsource_load(&src, l->o->input, err, sizeof err) < 0 || libdir == NULL) {
+	if (mcsource_load(&src, l->o->input, err, sizeof err) < 0 ||
+	    (libdir = mcpaths_libdir(l->o->libdir, err, sizeof err)) == NULL) {
 		diag_report(l->d, DIAG_ERROR, NULL, NULL, "%s", err);
-		free(libdir);
-		if (libdir)
-			return 2;
 		mcsource_free(&src);
 		return 2;
 	}
