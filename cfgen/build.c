@@ -359,7 +359,7 @@ int build_main(int argc, char **argv)
 		status = 1;
 	else if (o.maps) {
 		diag_set_remap(d, build_remap, &g);
-		status = buildmaps_run(g.cf, d) < 0 ? 1 : 0;
+		status = buildmaps_run(g.cf, o.parse.root, d) < 0 ? 1 : 0;
 		diag_set_remap(d, NULL, NULL);
 	}
 	diag_finish(d);

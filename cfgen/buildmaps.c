@@ -62,13 +62,23 @@ static int has_flag(const struct ir_map *m, char x)
 	return 0;
 }
 
-/* Rebuild one K-line map if stale; 0 or -1. */
-static int build_kmap(const struct ir_map *m, struct diag *d)
+/* root + path (malloc'd); root may be NULL. */
+static char *rooted(const char *root, const char *path)
 {
-	char *src = buildmaps_source(m);
+	struct str p = STR_INIT;
+
+	str_printf(&p, "%s%s", root ? root : "", path);
+	return str_steal(&p);
+}
+
+/* Rebuild one K-line map if stale; 0 or -1. */
+static int build_kmap(const struct ir_map *m, const char *root, struct diag *d)
+{
+	char *base = buildmaps_source(m), *src = base ? rooted(root, base) : NULL;
 	struct makemap_opts o;
 	int rc = 0;
 
+	free(base);
 	if (src == NULL || stale(src, src, m->mclass) != 1) {
 		free(src);
 		return 0;
@@ -92,7 +102,7 @@ static int build_kmap(const struct ir_map *m, struct diag *d)
 }
 
 /* Rebuild each stale entry of an AliasFile value; 0 or -1. */
-static int build_aliases(const struct ir_option *opt, struct diag *d)
+static int build_aliases(const struct ir_option *opt, const char *root, struct diag *d)
 {
 	char *list = xstrdup(opt->value), *save = NULL;
 	int rc = 0;
@@ -107,25 +117,27 @@ static int build_aliases(const struct ir_option *opt, struct diag *d)
 			type = e;
 			file = colon + 1;
 		}
-		if (!mapdb_type_known(type) || stale(file, file, type) != 1)
-			continue;
-		diag_report(d, DIAG_NOTE, &opt->pos, NULL, "rebuilding aliases %s", file);
-		if (newaliases_build(file, type, d, NULL) < 0)
-			rc = -1;
+		char *path = rooted(root, file);
+		if (mapdb_type_known(type) && stale(path, path, type) == 1) {
+			diag_report(d, DIAG_NOTE, &opt->pos, NULL, "rebuilding aliases %s", path);
+			if (newaliases_build(path, type, d, NULL) < 0)
+				rc = -1;
+		}
+		free(path);
 	}
 	free(list);
 	return rc;
 }
 
-int buildmaps_run(const struct cf *cf, struct diag *d)
+int buildmaps_run(const struct cf *cf, const char *root, struct diag *d)
 {
 	const struct ir_option *alias = cf_option(cf, "AliasFile");
 	int rc = 0;
 
 	for (size_t i = 0; i < cf->nmaps; i++)
-		if (build_kmap(&cf->maps[i], d) < 0)
+		if (build_kmap(&cf->maps[i], root, d) < 0)
 			rc = -1;
-	if (alias && build_aliases(alias, d) < 0)
+	if (alias && build_aliases(alias, root, d) < 0)
 		rc = -1;
 	return rc;
 }

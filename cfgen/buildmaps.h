@@ -17,8 +17,9 @@
 #include "cfgen/ir.h"
 #include "lib/diag.h"
 
-/* Rebuild the stale maps of cf; 0, or -1 if any build failed (reported). */
-int buildmaps_run(const struct cf *cf, struct diag *d);
+/* Rebuild the stale maps of cf, the paths taken under root (NULL or ""
+ * for /, as cfgen's --root); 0, or -1 if any build failed (reported). */
+int buildmaps_run(const struct cf *cf, const char *root, struct diag *d);
 /* The text source of a K line's map (malloc'd), or NULL when the map is
  * not a file-based class we build (hash, btree, cdb). */
 char *buildmaps_source(const struct ir_map *m);
