@@ -263,7 +263,7 @@ int bt_line(struct rt *rt, char *line)
 	case '#':
 		return 0;
 	case '?':
-		fputs("Sendmail 8.17.1.9 -- HELP not implemented\n", rt->out);
+		fputs("Sendmail " RT_VERSION " -- HELP not implemented\n", rt->out);
 		return 0;
 	case '.':
 		cmd_dot(rt, line);

@@ -10,8 +10,10 @@
 #include "runtime/rt.h"
 
 #include <ctype.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/arena.h"
 #include "lib/str.h"
@@ -29,6 +31,21 @@ static const char *option(const struct cf *cf, const char *name,
 	const struct ir_option *o = cf_option(cf, name);
 
 	return o && o->value ? o->value : dflt;
+}
+
+/* The macros sendmail defines before it reads the .cf (op.txt 5.1.2). */
+static void startup_macros(struct rt *rt, const char *mode)
+{
+	struct passwd *pw = getpwuid(getuid());
+	char who[300];
+
+	snprintf(who, sizeof who, "%s@localhost", pw ? pw->pw_name : "root");
+	macro_set(rt->macros, "_", who);		/* invoker, RFC 1413 style */
+	macro_set(rt->macros, "v", RT_VERSION);	/* the version we answer as */
+	macro_set(rt->macros, "n", "MAILER-DAEMON");
+	macro_set(rt->macros, "opMode", mode);
+	if (mode[0] == 't')	/* test mode delivers interactively */
+		macro_set(rt->macros, "deliveryMode", "i");
 }
 
 /* Load the classes of the IR, complaining about unreadable files. */
@@ -100,7 +117,7 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 	rt->switch_file = option(cf, "ServiceSwitchFile", "/etc/mail/service.switch");
 	rt->hosts_file = option(cf, "HostsFile", "/etc/hosts");
 	host_identity(rt);
-	macro_set(rt->macros, "opMode", mode);
+	startup_macros(rt, mode);
 	for (size_t i = 0; i < cf->nmacros; i++)
 		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
 	load_classes(rt, err);

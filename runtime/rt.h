@@ -27,6 +27,10 @@ struct macro;
 struct rw_rule;
 struct rt_map;
 
+/* The sendmail version whose behaviour (and $v, -bt help text) we
+ * reproduce. */
+#define RT_VERSION "8.17.1.9"
+
 /* sysexits(3) values sendmail reports as ruleset status. */
 enum rt_status {
 	RT_OK = 0, RT_USAGE = 64, RT_DATAERR = 65, RT_NOHOST = 68,

@@ -116,6 +116,9 @@ static int match_defer(struct match *m, const char *name, size_t *wi)
 {
 	const char *v = macro_get(m->rt->macros, name);
 
+	if (rt_debug(m->rt, 21, 2))
+		fprintf(m->rt->out, "rewrite: LHS $&{%s} => \"%s\"\n", name,
+			v ? v : "(NULL)");
 	if (!v)
 		return 1;
 	while (*v) {
@@ -298,6 +301,8 @@ static int subst_defer(struct rt *rt, const char *name, struct tokv *out)
 	struct str s = STR_INIT;
 	int r;
 
+	if (rt_debug(rt, 21, 2))
+		fprintf(rt->out, "rewrite: RHS $&{%s} => \"%s\"\n", name, v ? v : "(NULL)");
 	if (!v)
 		return 0;
 	macro_expand(rt->macros, v, &s);
@@ -456,13 +461,19 @@ static int callsubr(struct rt *rt, struct tokv *ws, int depth)
 	for (size_t j = 0; j + 1 < ws->n; j++) {
 		if (ws->v[j] != tok_m(TM_CALL))
 			continue;
-		int s = rt_set_lookup(rt, ws->v[j + 1]);
+		size_t len = strlen(ws->v[j + 1]);
+
+		if (len >= 2 && ws->v[j + 1][0] == '"' && ws->v[j + 1][len - 1] == '"')
+			ws->v[j + 1] = arena_strndup(rt->work, ws->v[j + 1] + 1, len - 2);
+		int s = rt_set_lookup(rt, ws->v[j + 1]);	/* quotes stripped, as sendmail */
 
 		if (s < 0) {
 			say(rt, "Unknown ruleset %s", ws->v[j + 1]);
 			return RT_CONFIG;
 		}
 		if (rt->sets[s].nrules == 0) {
+			if (rt_debug(rt, 21, 3))
+				fprintf(rt->out, "-----skip subr %s (%d)\n", ws->v[j + 1], s);
 			/* empty set: drop the call; like sendmail, the token
 			 * that moves into place is not examined again */
 			tokv_remove(ws, j, 2);
