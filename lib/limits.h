@@ -77,6 +77,9 @@
 /* Bytes of m4 output (the generated .cf, or its messages) cfgen build and
  * lint accept; no sendmail counterpart (stock configs are ~100 KiB). */
 #define LIMIT_M4_OUTPUT (16 * 1024 * 1024)
+/* Bytes of one diagnostic message that quotes input text (cfgen lint's
+ * MC messages); longer ones are cut with "..." by diag_quote. */
+#define LIMIT_DIAG_MESSAGE 1024
 /* .mc source size cfgen lint scans (its own cap, far above any real .mc). */
 #define LIMIT_MC_SOURCE (4 * 1024 * 1024)
 
