@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cfgen/mcpaths.h"
+#include "lib/limits.h"
 #include "lib/str.h"
 #include "lib/xalloc.h"
 
@@ -47,18 +48,25 @@ static int in_list(const char *name, const char *const *list)
 	return 0;
 }
 
-/* Report at line/col and remember the line. */
+/* Report at line/col (the message made safe to print: it quotes .mc
+ * text) and remember the line. */
 __attribute__((format(printf, 6, 7)))
 static void hit(struct ctx *x, enum diag_severity sev, unsigned line, unsigned col,
 		const char *id, const char *fmt, ...)
 {
 	struct srcpos pos = { x->src->file, line, col };
 	struct mccheck_hits *h = x->hits;
+	struct str msg = STR_INIT;
+	char *shown;
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vreport(x->d, sev, &pos, id, fmt, ap);
+	str_vprintf(&msg, fmt, ap);
 	va_end(ap);
+	shown = diag_quote(msg.s, LIMIT_DIAG_MESSAGE);	/* .mc text in messages */
+	diag_report(x->d, sev, &pos, id, "%s", shown);
+	free(shown);
+	str_free(&msg);
 	if (line / 8 >= h->nbytes) {
 		size_t n = line / 8 + 64;
 		h->bits = xrealloc(h->bits, n);
