@@ -18,22 +18,27 @@
 #include "runtime/bt.h"
 #include "runtime/rt.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct rt *rt;
 
-/* Load the configuration once. */
-static void setup(void)
+/* Load the configuration once, before the first input. */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	FILE *null = fopen("/dev/null", "w");
 	struct diag *d = diag_new(DIAG_TEXT, null, "fuzz");
 	struct cf *cf = cf_parse_file("tests/fuzz/rewrite.cf", d, NULL);
 
+	(void)argc;
+	(void)argv;
+	diag_free(&d);
 	if (!cf || !(rt = rt_new(cf, 't', null, null))) {
 		fprintf(stderr, "fuzz-rewrite: cannot load tests/fuzz/rewrite.cf\n");
 		abort();
 	}
 	rt->trace = 1;
+	return 0;
 }
 
 /* Run every line of the input as a -bt command. */
@@ -41,8 +46,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char line[LIMIT_BT_LINE];
 
-	if (!rt)
-		setup();
 	while (size > 0) {
 		size_t n = 0;
 
