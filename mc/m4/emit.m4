@@ -119,6 +119,8 @@ ifdef(`_FEAT_genericstable_', `Kgenerics defn(`_mc_generics_spec_')
 ')dnl
 ifdef(`_FEAT_authinfo_', `Kauthinfo defn(`_mc_authinfo_spec_')
 ')dnl
+ifdef(`_FEAT_relay_based_on_MX_', `Kmxserved bestmx -z: -T<TEMP>
+')dnl
 ifdef(`_FEAT_dnsbl_', `Kdnsbl dns -R A -T<TMP>
 ')dnl
 

@@ -3,7 +3,11 @@ dnl GENERICS_DOMAIN ($=G) or unqualified are looked up as user+detail@dom,
 dnl user+*@dom (detail kept as %1 then), user@dom, @dom, then as the bare
 dnl user, user+* and user; a hit replaces the address (qualified with our
 dnl name when the result has no domain).
+ifdef(`_FEAT_generics_entire_domain_', `dnl
+R$+ < @ $* $=G . >	$: < $1@$2$3 > $1 < @ $2$3 . > @	candidate
+', `dnl
 R$+ < @ $=G . >		$: < $1@$2 > $1 < @ $2 . > @		candidate
+')dnl
 R$+ < @ *LOCAL* >	$: < $1@$j > $1 < @ *LOCAL* > @		candidate
 R< $+ > $+ < $* > @	$: < $(generics $1 $: @ $1 $) > $2 < $3 >
 R<@$+ + $* @ $+> $+ < @ $+ >

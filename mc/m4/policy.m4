@@ -197,6 +197,12 @@ R$+ < @ $+ >		$: <?> <$1 < @ $2 >>
 R<RELAY> $*		$@ RELAY
 R<$* <TMPF>> $*		$#TEMP $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R<$*> <$*>		$: $2
+ifdef(`_FEAT_relay_based_on_MX_', `dnl
+R$+ < @ $+ >		$: < : $(mxserved $2 $) : > $1 < @ $2 >
+R< : $* <TEMP> : > $*	$#TEMP $@ 4.4.0 $: "450 Can not check MX records for recipient host " $1
+R<$* : $=w . : $*> $*	$@ RELAY			we are an MX
+R< : $* : > $*		$: $2
+')dnl
 R$*			$: <?> $1
 R<?> $* < @ $+ >	$: <REMOTE> $1 < @ $2 >
 R<?> $+			$@ RELAY			no host: local
@@ -279,6 +285,12 @@ ifdef(`_FEAT_access_db_', `dnl
 R<NO> $* < @ $+ >		$: $>LookupDomain <$2> <NO> <+ To> <$1 < @ $2 >>
 R<$+> <$+>			$: <$1> $2
 ')dnl
+')dnl
+ifdef(`_FEAT_relay_based_on_MX_', `dnl
+R<NO> $* < @ $+ >		$: <MX> < : $(mxserved $2 $) : > < $1 < @$2 > >
+R<MX> < : $* <TEMP> : > $*	$#TEMP $@ 4.4.0 $: "450 Can not check MX records for recipient host " $1
+R<MX> < $* : $=w. : $* > < $+ >	$: <RELAY> $4			we are an MX
+R<MX> < : $* : > < $+ >		$: <NO> $2
 ')dnl
 R<RELAY> $* < @ $* >		$@ $>ParseRecipient $1
 R<$+> $*			$@ $2

@@ -90,7 +90,16 @@ R$* < @ $* $=M > $*		$: $1 < @ $2 $3 . > $4		in a masquerade domain
 ', `dnl
 R$* < @ $=M > $*		$: $1 < @ $2 . > $3		masquerade domain
 ')dnl
+ifdef(`_FEAT_generics_entire_domain_', `dnl
+R$* < @ $* $=G > $*		$: $1 < @ $2 $3 . > $4		in a generics domain
+', `ifdef(`_FEAT_genericstable_', `dnl
+R$* < @ $=G > $*		$: $1 < @ $2 . > $3		generics domain
+')')dnl
+ifdef(`_FEAT_virtuser_entire_domain_', `dnl
+R$* < @ $* $={VirtHost} > $*	$: $1 < @ $2 $3 . > $4		in a virtual domain
+', `dnl
 R$* < @ $={VirtHost} > $*	$: $1 < @ $2 . > $3		virtual host
+')dnl
 R$* < @ $* . . > $*		$1 < @ $2 . > $3		one dot is enough
 undivert(2)dnl
 

@@ -5,7 +5,11 @@ dnl +*@dom and @dom (catch-all); the result is an address to recurse on,
 dnl "error:code text", or a mailer:host pair.  %1 is the user, %2 the
 dnl +detail and %3 "+detail" in the right-hand side.
 R$+			$: <!> $1			mark: not looked up
+ifdef(`_FEAT_virtuser_entire_domain_', `dnl
+R<!> $+ < @ $* $={VirtHost} . >	$: < $(virtuser $1 @ $2 $3 $@ $1 $: @ $) > $1 < @ $2 $3 . >
+', `dnl
 R<!> $+ < @ $={VirtHost} . >	$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
+')dnl
 R<!> $+ < @ $=w . >	$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
 R<@> $+ + $+ < @ $* . >
 			$: < $(virtuser $1 + + @ $3 $@ $1 $@ $2 $@ +$2 $: @ $) > $1 + $2 < @ $3 . >

@@ -45,7 +45,7 @@ R$*			$: $>MasqHdr $1
 ')dnl
 R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
 
-Mlocal,		P=LOCAL_MAILER_PATH, F=_mc_local_flags, S=EnvFromL/HdrFromL, R=EnvToL/HdrToL,ifdef(`LOCAL_MAILER_EOL', ` E=LOCAL_MAILER_EOL,')ifdef(`LOCAL_MAILER_MAX', ` M=LOCAL_MAILER_MAX,')ifdef(`LOCAL_MAILER_CHARSET', ` C=LOCAL_MAILER_CHARSET,')
+Mlocal,		P=LOCAL_MAILER_PATH, F=_mc_local_flags, S=ifdef(`_mc_local_lmtp_', `EnvFromSMTP', `EnvFromL')/HdrFromL, R=EnvToL/HdrToL,ifdef(`LOCAL_MAILER_EOL', ` E=LOCAL_MAILER_EOL,')ifdef(`LOCAL_MAILER_MAX', ` M=LOCAL_MAILER_MAX,')ifdef(`LOCAL_MAILER_CHARSET', ` C=LOCAL_MAILER_CHARSET,')
 		T=DNS/RFC822/LOCAL_MAILER_DSN_DIAGNOSTIC_CODE,
 		A=LOCAL_MAILER_ARGS
 Mprog,		P=LOCAL_SHELL_PATH, F=_mc_prog_flags, S=EnvFromL/HdrFromL, R=EnvToL/HdrToL, D=LOCAL_SHELL_DIR,

@@ -1,0 +1,2 @@
+divert(-1)
+dnl FEATURE(generics_entire_domain): genericstable also for subdomains of $=G.
