@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <strings.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,6 +298,22 @@ static void check_define(struct ctx *x, const struct mc_call *c)
 		    "as the name; write `%s'", c->name, mc_arg(c, 0), mc_arg(c, 0));
 }
 
+/* MC010: FEATURE c needs FEATURE need, declared before it (sendmail's
+ * library tests for it at c's line; ours at the end: a warning then). */
+static void check_needs(struct ctx *x, const struct mc_call *c, const char *need,
+			const char *with)
+{
+	const struct mc_call *n = find(x->src, "FEATURE", need);
+
+	if (n == NULL)
+		hit(x, DIAG_ERROR, c->line, c->col, "MC010", "FEATURE(%s%s) requires FEATURE(%s)",
+		    mc_arg(c, 0), with, need);
+	else if (n > c)
+		hit(x, DIAG_WARNING, c->line, c->col, "MC010", "FEATURE(%s) before the "
+		    "FEATURE(%s) it requires (line %u): sendmail's own library ignores or "
+		    "rejects it in this order", mc_arg(c, 0), need, n->line);
+}
+
 /* MC010, MC011, MC013, MC017 on FEATUREs. */
 static void check_feature(struct ctx *x, const struct mc_call *c)
 {
@@ -312,9 +329,11 @@ static void check_feature(struct ctx *x, const struct mc_call *c)
 	if (strcmp(c->name, "FEATURE"))
 		return;
 	for (size_t i = 0; i < sizeof needs / sizeof *needs; i++)
-		if (strcmp(f, needs[i][0]) == 0 && !find(x->src, "FEATURE", needs[i][1]))
-			hit(x, DIAG_ERROR, c->line, c->col, "MC010",
-			    "FEATURE(%s) requires FEATURE(%s)", f, needs[i][1]);
+		if (strcmp(f, needs[i][0]) == 0)
+			check_needs(x, c, needs[i][1], "");
+	if ((strcmp(f, "conncontrol") == 0 || strcmp(f, "ratecontrol") == 0) &&
+	    strcasecmp(mc_arg(c, 1), "nodelay") == 0)
+		check_needs(x, c, "delay_checks", ", nodelay");
 	if (strcmp(f, "access_db") == 0 && *mc_arg(c, 1) && !strstr(mc_arg(c, 1), "-T<TMPF>"))
 		hit(x, DIAG_WARNING, c->args[1].line, c->args[1].col, "MC011",
 		    "access_db map spec without -T<TMPF>: a temporary lookup failure "
