@@ -12,6 +12,7 @@ define(`_mc_needs2', `ifelse(`$2', `', `', `ifdef(`_FEAT_$2_', `',
 _mc_needs(`blocklist_recipients', `access_db')
 _mc_needs(`greet_pause', `access_db')
 _mc_needs(`lookupdotdomain', `access_db')
+_mc_needs(`relay_mail_from', `access_db')
 _mc_needs(`conncontrol', `access_db')
 _mc_needs(`ratecontrol', `access_db')
 _mc_needs(`block_bad_helo', `delay_checks')

@@ -133,10 +133,10 @@ dnl Recognised, but without a feature/NAME.m4 in mailcf yet.
 define(`_mc_features_todo_', `badmx bcc bestmx_is_local bitdomain
 check_cert_altnames check_other compat_check domainmap domaintable drac
 enhdnsbl ldap_routing limited_masquerade 
-local_no_masquerade loose_relay_check msp mtamark notsticky nullclient
-prefixmod preserve_local_plus_detail preserve_luser_host queuegroup
-relay_mail_from require_rdns rhsbl stickyhost sts
-tls_failures tls_session_features use_client_ptr uucpdomain
+msp mtamark notsticky nullclient
+prefixmod preserve_luser_host queuegroup
+require_rdns rhsbl sts
+tls_failures tls_session_features uucpdomain
 vnet')
 define(`_mc_features_todo_', translit(defn(`_mc_features_todo_'), `
 ', ` '))

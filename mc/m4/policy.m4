@@ -20,6 +20,9 @@ divert(0)dnl
 ######################################################################
 SLocal_check_relay
 S`'_mc_ck`'relay
+ifdef(`_FEAT_use_client_ptr_', `dnl
+R$* $| $*		$: $&{client_ptr} $| $2		the PTR name
+')dnl
 R$*			$: $1 $| $>"Local_check_relay" $1
 R$* $| $* $| $#$*	$#$3
 R$* $| $* $| $*		$@ $>"Basic_check_relay" $1 $| $2
@@ -161,7 +164,12 @@ R T $+ $| $*		$#error $1
 R$*			$#error $@ 5.7.1 $: "550 Relaying denied"
 
 SRcpt_ok
+ifdef(`_FEAT_loose_relay_check_', `dnl
+R$*			$: $>CanonAddr $1
+R$* < @ $* . >		$1 < @ $2 >
+', `dnl
 R$*			$: $>ParseRecipient $1
+')dnl
 ifdef(`_FEAT_blocklist_recipients_', `include(_CF_DIR_`m4/blocklist.m4')')dnl
 R$*			$: $1 $| $>"Local_Relay_Auth" $&{auth_type}
 R$* $| $# $*		$# $2
@@ -233,6 +241,13 @@ R<$*> <$*>		$: $2
 ')dnl
 R$*			$: [ $1 ]
 R$=w			$@ RELAY			one of our addresses
+ifdef(`_FEAT_relay_mail_from_', `dnl
+R$*			$: <?> $>CanonAddr $&f
+R<?> $+ < @ $+ . >	<?> $1 < @ $2 >
+R<?> $+ < @ $+ >	$: <@> $>SearchList <! From> $| <F:$1@$2>  <>
+R<@> <RELAY>		$@ RELAY			From:sender RELAY
+R<@> <<TMPF>>		$#TEMP $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+')dnl
 R$*			$: < $&{client_resolve} >
 R<TEMP>			$#TEMP $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PTR record for " $&{client_addr}
 R<FORGED>		$#error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}

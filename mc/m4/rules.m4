@@ -182,8 +182,15 @@ R$* < @ [ $+ ] : > $*		$#esmtp $@ [$2] $: $1 < @ [$2] > $3
 R$* < @ [ $+ ] : $- : $*> $*	$#$3 $@ $4 $: $1 < @ [$2] > $5
 R$* < @ [ $+ ] : $+ > $*	$#esmtp $@ $3 $: $1 < @ [$2] > $4
 ifdef(`_FEAT_virtusertable_', `include(_CF_DIR_`m4/virtuser.m4')')dnl
+ifdef(`_FEAT_stickyhost_', `dnl
+R$+ < @ $=w . >		$: < $H > $1 < @ $2 . >		the hub first
+R< $+ > $+ < $+ >	$>MailerToTriple < $1 > $2 < $3 >	there is one
+R< > $+ + $* < $+ >	$#local $: $1 + $2		+detail: local
+R< > $+ < $+ >		$#local $: @ $1			stays local, sticky
+', `dnl
 R$=L < @ $=w . >	$#local $: @ $1			class L users stay here
 R$+ < @ $=w . >		$#local $: $1			local user
+')dnl
 undivert(1)dnl
 ifdef(`_FEAT_mailertable_', `dnl
 R$* <@ $+ > $*		$: < $2 > $1 < @ $2 > $3	mailertable: host key
@@ -240,8 +247,10 @@ R$+			$: $1 $| $>"Local_localaddr" $1
 R$+ $| $#ok		$@ $1
 R$+ $| $#$*		$#$2
 R$+ $| $*		$: $1
+ifdef(`_FEAT_preserve_local_plus_detail_', `', `dnl
 R$+ + *			$#local $@ $&h $: $1
 R$+ + $*		$#local $@ + $2 $: $1 + *
+')dnl
 R$+			$: <> $1
 ifdef(`LUSER_RELAY', `dnl
 R< > $+			$: < $L > $(user $1 $)		known user?
@@ -252,6 +261,9 @@ R< > $+			$: < $H > $1			to the mail hub
 ', `ifdef(`LOCAL_RELAY', `dnl
 R< > $+			$: < $R > $1			to the local relay
 ')')dnl
+ifdef(`_FEAT_preserve_local_plus_detail_', `dnl
+R< > $+			$@ $1				no relay: unchanged
+', `dnl
 R< > $+			$: < > < $1 <> $&h >		no relay: +detail back
 R< > < $+ <> + $* >	$: < > < $1 + $2 >
 R< > < $+ <> $* >	$: < > < $1 >
@@ -261,6 +273,7 @@ R< > < $+ >		$@ $1				plain name: unchanged
 R$+			$: $1 <> $&h			relayed: +detail back
 R$+ <> + $*		$: $1 + $2
 R$+ <> $*		$: $1
+')dnl
 R< local : $* > $*	$: $>MailerToTriple < local : $1 > $2
 R< error : $* > $*	$: $>MailerToTriple < error : $1 > $2
 R< $~[ : $+ > $+	$: $>MailerToTriple < $1 : $2 > $3 < @ $2 >

@@ -24,7 +24,9 @@ SEnvFromL
 R<@>			$n			bounces: the daemon name $n
 R@ <@ $*>		$n
 R$+			$: $>AddDomain $1
+ifdef(`_FEAT_local_no_masquerade_', `', `dnl
 R$*			$: $>MasqEnv $1
+')dnl
 
 SEnvToL
 R$+ < @ $* >		$: $1			host part goes
@@ -36,7 +38,9 @@ SHdrFromL
 R<@>			$n
 R@ <@ $*>		$n
 R$+			$: $>AddDomain $1
+ifdef(`_FEAT_local_no_masquerade_', `', `dnl
 R$*			$: $>MasqHdr $1
+')dnl
 
 SHdrToL
 R$+			$: $>AddDomain $1
