@@ -141,7 +141,8 @@ static void close_angle(struct crack *c, char ch)
 		put(c, ch);
 }
 
-/* crackaddr(); the byte loop follows sendmail's state machine. */
+/* crackaddr(); the byte loop follows sendmail's state machine, whose order
+ * of tests decides the output, so it stays in one (long) function. */
 void crack_addr(const char *addr, struct str *out)
 {
 	struct crack c = { .out = out, .head = out->len };

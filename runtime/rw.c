@@ -550,7 +550,9 @@ static int apply(struct rt *rt, const struct rw_rule *r, struct match *m,
 	return st;
 }
 
-/* Run ruleset set over ws; see rw.h. */
+/* Run ruleset set over ws; see rw.h. This is sendmail's rule loop (try,
+ * apply, retry or move on, with its traces) and is kept in one piece so
+ * it can be read against op.txt 5.1; it is longer than our usual 40. */
 int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 	       size_t maxatom)
 {

@@ -152,7 +152,9 @@ static int scan_escaped(struct scan *sc, char c)
 	return 1;
 }
 
-/* Scan s into tokens; see tok.h. The byte loop is one state machine. */
+/* Scan s into tokens; see tok.h. The byte loop is one state machine
+ * (comment, escape, quote, then the byte's class) and stays in one
+ * function so its order of tests can be compared with sendmail's. */
 int tok_scan(const struct tok_table *t, const char *s, int delim,
 	     struct arena *a, struct tokv *out, const char **endp,
 	     tok_error_fn *err, void *ctx)
