@@ -319,16 +319,14 @@ const char *map_dequote_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return r;
 }
 
-/* Parse a decimal operand of arith. */
+/* A decimal operand of arith: like sendmail, the leading number of the
+ * text ("1.2" is 1, "x" is 0); -1 only when the operand is missing. */
 static int arith_num(const char *s, long *out)
 {
-	char *end;
-
-	if (!s || !*s)
+	if (!s)
 		return -1;
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return *end || errno ? -1 : 0;
+	*out = strtol(s, NULL, 10);
+	return 0;
 }
 
 /* "arith" class: key is the operator, args 1 and 2 the operands. */
