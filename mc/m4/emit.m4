@@ -47,7 +47,6 @@ _mc_dflt(`confMAX_HEADERS_LENGTH', `32768')
 _mc_dflt(`confMAILER_NAME', `MAILER-DAEMON')
 _mc_dflt(`confCF_VERSION', `')
 _mc_dflt(`confTRUSTED_USERS', `')
-ifdef(`STATUS_FILE', `define(`confSTATUS_FILE', defn(`STATUS_FILE'))')
 dnl _mc_co: the C{O} class - operators that end a local part.
 define(`_mc_co', `@ifdef(`_FEAT_nopercenthack_', `', ` %')ifdef(`_FEAT_nouucp_', `', ` !')')
 
@@ -128,6 +127,7 @@ ifdef(`_FEAT_dnsbl_', `Kdnsbl dns -R A -T<TMP>
 O AliasFile=defn(`ALIAS_FILE')
 O HelpFile=defn(`HELP_FILE')
 O QueueDirectory=defn(`QUEUE_DIR')
+ifdef(`STATUS_FILE', `O StatusFile='defn(`STATUS_FILE'), `#O StatusFile')
 ifdef(`_mc_daemons_', `_mc_daemon_lines(defn(`_mc_daemons_'))',
 `O DaemonPortOptions=Name=MTA
 ')dnl
