@@ -88,7 +88,7 @@ static void cmd_canon(struct rt *rt, char *arg)
 		fputs("Usage: /canon address\n", rt->out);
 		return;
 	}
-	if (host_canon(rt, arg, &s) == RT_OK)
+	if (arg[0] != '[' && host_canon(rt, arg, &s) == RT_OK)	/* no literals */
 		fprintf(rt->out, "getcanonname(%s) returns %s\n", arg, s.s);
 	else
 		fprintf(rt->out, "getcanonname(%s) returns %s\n", arg, arg);

@@ -186,7 +186,7 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 	str_free(&methods);
 	if (!found)
 		return temp ? RT_TEMPFAIL : RT_NOHOST;
-	if (!strchr(out->s, '.')) {
+	if (!strchr(out->s, '.') && name[0] != '[') {	/* a reverse answer stays */
 		const char *m = macro_get(rt->macros, "m");
 
 		if (m && *m) {

@@ -6,7 +6,8 @@
  * the interfaces, as sendmail does at start-up. host_canon() is
  * getcanonname(): the hosts file (HostsFile, default /etc/hosts) when the
  * ServiceSwitchFile's "hosts" line lists "files", then the resolver when
- * it lists "dns"; an unqualified answer gets ".$m" appended.
+ * it lists "dns"; an unqualified answer gets ".$m" appended. A literal
+ * "[addr]" is looked up by address in the hosts file, answer kept as is.
  */
 #ifndef MAILCF_HOST_H
 #define MAILCF_HOST_H
