@@ -295,11 +295,14 @@ void classes_f_line(struct parser *p, const char *text)
 	off = 1 + n;
 	ci = classes_get(p, name);
 	src = add_source(p, ci, IR_CLASS_FILE);
+	/* readcf: blanks, then a word starting with "-o" marks the class
+	 * optional (the whole word is skipped), then blanks. */
+	off += strspn(text + off, " \t\n");
 	if (strncmp(text + off, "-o", 2) == 0) {
 		src->optional = 1;
-		off += 2;
+		off += strcspn(text + off, " \t\n");
+		off += strspn(text + off, " \t\n");
 	}
-	off += strspn(text + off, " \t\n");
 	arg = dollar_expand_text(&cx, text + off, parse_pos(p, off).col, parse_macro_value, p);
 	if (*arg == '\0') {
 		parse_report(p, DIAG_ERROR, off, "CF000",

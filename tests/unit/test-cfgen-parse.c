@@ -149,6 +149,15 @@ static void test_classes(void **state)
 	assert_string_equal(cf_class(r.cf, "v")->members[0], "value");
 	assert_int_equal(w->sources[0].nwords, 4);
 	done(&r);
+	/* A blank before -o still marks the class optional (readcf skips
+	 * blanks, then the whole -o word); regression: it was read as a file. */
+	run("V10\nF{Partners} -o /etc/missing\nFy -oq /etc/missing\n", dir, &r);
+	assert_int_equal(r.errors, 0);
+	assert_int_equal(r.warnings, 2);
+	assert_int_equal(cf_class(r.cf, "Partners")->sources[0].optional, 1);
+	assert_string_equal(cf_class(r.cf, "Partners")->sources[0].arg, "/etc/missing");
+	assert_string_equal(cf_class(r.cf, "y")->sources[0].arg, "/etc/missing");
+	done(&r);
 	run("V10\nFw/etc/nonexistent\n", dir, &r);
 	assert_int_equal(r.errors, 1);
 	assert_non_null(strstr(r.text, "[CF011]"));
