@@ -108,19 +108,21 @@ static void check_relay(struct lint *l, const struct lint_entry *e, const struct
 			       "client's reverse DNS, which it controls; prefer IPs", r);
 }
 
-/* ACC006/ACC007: an ERROR: action's code, status and text. */
-static void check_error(struct lint *l, const struct lint_entry *e)
+/* ACC006/ACC007: the code, status and text of an error action; skip is
+ * the length of the "ERROR:" prefix (0 for the bare "### text" form). */
+static void check_error(struct lint *l, const struct lint_entry *e, size_t skip)
 {
 	int warn;
-	unsigned col = e->value_col + 6;
-	const char *msg = maplint_error_text(e->value + 6, &warn);
+	unsigned col = e->value_col + (unsigned)skip;
+	const char *text = e->value + skip;
+	const char *msg = maplint_error_text(text, &warn);
 	if (msg)
 		maplint_report(l, warn ? DIAG_WARNING : DIAG_ERROR, e, col, "ACC006",
 			       "ERROR: %s", msg);
-	else if (strchr(e->value + 6, ' ') && !strchr(e->value, '"'))
+	else if (strchr(text, ' ') && !strchr(e->value, '"'))
 		maplint_report(l, DIAG_NOTE, e, col, "ACC007", "quote the error "
 			       "text (ERROR:\"%s\"): unquoted it is re-tokenized",
-			       e->value + 6);
+			       text);
 }
 
 /* ACC005-ACC009: the action and its fit with the tag. */
@@ -141,7 +143,15 @@ static void check_action(struct lint *l, const struct lint_entry *e, const struc
 		return;
 	}
 	if (strncmp(act, "ERROR:", 6) == 0) {
-		check_error(l, e);
+		check_error(l, e, 6);
+		return;
+	}
+	/* cf.README: "### any text" still works but is deprecated. */
+	const char *code = e->value + (e->value[0] == '"');
+	if (strspn(code, "0123456789") == 3 && strchr(" \"", code[3])) {
+		maplint_report(l, DIAG_WARNING, e, col, "ACC015", "deprecated action "
+			       "form \"%.3s text\": write ERROR:\"%.3s text\"", code, code);
+		check_error(l, e, 0);
 		return;
 	}
 	if (strncmp(act, "TEMP:", 5) == 0 || strncmp(act, "QUARANTINE:", 11) == 0)

@@ -46,6 +46,7 @@ const struct diag_rule maplint_rules[] = {
 	{ "ACC011", DIAG_ERROR, "duplicate or conflicting access keys" },
 	{ "ACC012", DIAG_WARNING, "user key without trailing @" },
 	{ "ACC014", DIAG_NOTE, "Connect: by host name trusts reverse DNS" },
+	{ "ACC015", DIAG_WARNING, "deprecated bare \"### text\" action (use ERROR:)" },
 	{ "ALI001", DIAG_ERROR, "aliases syntax error" },
 	{ "ALI002", DIAG_WARNING, "duplicate alias name" },
 	{ "ALI003", DIAG_ERROR, "alias loop" },
