@@ -133,7 +133,7 @@ dnl Recognised, but without a feature/NAME.m4 in mailcf yet.
 define(`_mc_features_todo_', `badmx bcc bestmx_is_local bitdomain
 check_cert_altnames check_other compat_check domainmap domaintable drac
 enhdnsbl ldap_routing limited_masquerade 
-msp mtamark notsticky nullclient
+mtamark notsticky nullclient
 prefixmod preserve_luser_host queuegroup
 require_rdns rhsbl sts
 tls_failures tls_session_features uucpdomain
@@ -156,11 +156,14 @@ ifelse(esyscmd(`test -r "'_CF_DIR_`mailer/$1.m4" && printf y'), `y',
 divert(_mc_dn_)popdef(`_mc_dn_')')
 dnl MAILER_DEFINITIONS: following text goes with the mailer definitions.
 define(`MAILER_DEFINITIONS', `divert(7)')
-dnl MODIFY_MAILER_FLAGS(NAME, +add | -remove | replacement)
-define(`MODIFY_MAILER_FLAGS', `define(`_mc_mflags_$1_', `$2')')
+dnl MODIFY_MAILER_FLAGS(NAME, +add | -remove | replacement): each use is
+dnl applied in turn to the mailer's default flags.
+define(`MODIFY_MAILER_FLAGS', `_mc_append(`_mc_mflags_$1_', `$2')')
 dnl _mc_flags(NAME, defaults): the default flags after MODIFY_MAILER_FLAGS.
-define(`_mc_flags', `ifdef(`_mc_mflags_$1_', `_mc_flags2(`$2',
-	defn(`_mc_mflags_$1_'))', `$2')')
+define(`_mc_flags', `ifdef(`_mc_mflags_$1_', `_mc_flags_apply(`$2',
+	translit(defn(`_mc_mflags_$1_'), ` ', `,'))', `$2')')
+define(`_mc_flags_apply', `ifelse(`$2', `', `$1',
+	`_mc_flags_apply(_mc_flags2(`$1', `$2'), shift(shift($@)))')')
 define(`_mc_flags2', `ifelse(substr(`$2', 0, 1), `+', `$1`'substr(`$2', 1)',
 	substr(`$2', 0, 1), `-', `translit(`$1', substr(`$2', 1))', `$2')')
 

@@ -77,6 +77,8 @@ ifdef(`LOCAL_RELAY', `DR`'defn(`LOCAL_RELAY')
 ')dnl
 ifdef(`LUSER_RELAY', `DL`'defn(`LUSER_RELAY')
 ')dnl
+ifdef(`_mc_msp_', `D{MTAHost}'defn(`_mc_msp_host_')
+)dnl
 ifdef(`_mc_masq_', `DM`'defn(`_mc_masq_')
 ')dnl
 CO _mc_co
@@ -124,7 +126,7 @@ ifdef(`_FEAT_dnsbl_', `Kdnsbl dns -R A -T<TMP>
 ')dnl
 
 # --- options ---
-O AliasFile=defn(`ALIAS_FILE')
+ifdef(`_mc_no_aliases_', `#O AliasFile', `O AliasFile='defn(`ALIAS_FILE'))
 O HelpFile=defn(`HELP_FILE')
 O QueueDirectory=defn(`QUEUE_DIR')
 ifdef(`STATUS_FILE', `O StatusFile='defn(`STATUS_FILE'), `#O StatusFile')

@@ -242,6 +242,11 @@ R< $+ > $*			$#local $@ $2    $: $1
 # localaddr (5): local names after aliasing (+detail, luser relay)
 ######################################################################
 SLocal_localaddr
+ifdef(`_mc_msp_', `dnl
+R$+			$: $>ParseRecipient $1		submission: all to the MTA
+R$* < @ $+ > $*		$#relay $@ ${MTAHost} $: $1 < @ $2 > $3
+R$*			$#relay $@ ${MTAHost} $: $1 < @ $j >
+')dnl
 Slocaladdr=5
 R$+			$: $1 $| $>"Local_localaddr" $1
 R$+ $| $#ok		$@ $1

@@ -49,10 +49,19 @@ R$*			$: $>MasqHdr $1
 ')dnl
 R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
 
+ifdef(`_mc_msp_', `dnl
+Mlocal,		P=[IPC], F=_mc_flags(`LOCAL', `lmDFMuXkw5'), S=EnvFromL/HdrFromL, R=EnvToL/HdrToL,
+		T=DNS/RFC822/SMTP,
+		A=TCP $h
+Mprog,		P=[IPC], F=_mc_flags(`SHELL', `lmDFMuXk5'), S=EnvFromL/HdrFromL, R=EnvToL/HdrToL, D=$z:/,
+		T=X-Unix/X-Unix/X-Unix,
+		A=TCP $h
+', `dnl
 Mlocal,		P=LOCAL_MAILER_PATH, F=_mc_local_flags, S=ifdef(`_mc_local_lmtp_', `EnvFromSMTP', `EnvFromL')/HdrFromL, R=EnvToL/HdrToL,ifdef(`LOCAL_MAILER_EOL', ` E=LOCAL_MAILER_EOL,')ifdef(`LOCAL_MAILER_MAX', ` M=LOCAL_MAILER_MAX,')ifdef(`LOCAL_MAILER_CHARSET', ` C=LOCAL_MAILER_CHARSET,')
 		T=DNS/RFC822/LOCAL_MAILER_DSN_DIAGNOSTIC_CODE,
 		A=LOCAL_MAILER_ARGS
 Mprog,		P=LOCAL_SHELL_PATH, F=_mc_prog_flags, S=EnvFromL/HdrFromL, R=EnvToL/HdrToL, D=LOCAL_SHELL_DIR,
 		T=X-Unix/X-Unix/X-Unix,
 		A=LOCAL_SHELL_ARGS
+')dnl
 divert(-1)

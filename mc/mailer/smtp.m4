@@ -13,6 +13,10 @@ _mc_dflt(`RELAY_MAILER_ARGS', `TCP $h')
 _mc_dflt(`SMTP_MAILER_LL', `990')
 _mc_dflt(`RELAY_MAILER_FLAGS', `')
 define(`_mc_smtp_base', `mDFMuX'SMTP_MAILER_FLAGS)
+dnl FEATURE(msp): k (no loop check) on every SMTP mailer, 5 (localaddr) on all
+dnl but relay.
+define(`_mc_msp_k5', ifdef(`_mc_msp_', `k5'))
+define(`_mc_msp_k', ifdef(`_mc_msp_', `k'))
 dnl _mc_smtp_m(name, extra flags, S=, R=, L, args): one SMTP mailer.
 define(`_mc_smtp_m', `M$1,		P=[IPC], F=_mc_flags(translit(`$1', `a-z', `A-Z'), _mc_smtp_base`'$2), S=$3, R=$4, E=\r\n, L=$5,ifdef(`SMTP_MAILER_MAX', ` M=SMTP_MAILER_MAX,')ifdef(`SMTP_MAILER_CHARSET', ` C=SMTP_MAILER_CHARSET,')
 		T=DNS/RFC822/SMTP,
@@ -67,9 +71,9 @@ SMasqRelay
 R$+			$: $>MasqSMTP $1
 R$+			$: $>MasqHdr $1
 
-_mc_smtp_m(`smtp', `', `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, SMTP_MAILER_ARGS)
-_mc_smtp_m(`esmtp', `a', `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, ESMTP_MAILER_ARGS)
-_mc_smtp_m(`smtp8', `8', `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, SMTP8_MAILER_ARGS)
-_mc_smtp_m(`dsmtp', `a%', `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, DSMTP_MAILER_ARGS)
-_mc_smtp_m(`relay', `a8'RELAY_MAILER_FLAGS, `EnvFromSMTP/HdrFromSMTP', `MasqSMTP'_mc_relay_rh, 2040, RELAY_MAILER_ARGS)
+_mc_smtp_m(`smtp', _mc_msp_k5, `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, SMTP_MAILER_ARGS)
+_mc_smtp_m(`esmtp', `a'_mc_msp_k5, `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, ESMTP_MAILER_ARGS)
+_mc_smtp_m(`smtp8', `8'_mc_msp_k5, `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, SMTP8_MAILER_ARGS)
+_mc_smtp_m(`dsmtp', `a%'_mc_msp_k5, `EnvFromSMTP/HdrFromSMTP', `EnvToSMTP'_mc_smtp_rh, SMTP_MAILER_LL, DSMTP_MAILER_ARGS)
+_mc_smtp_m(`relay', `a8'RELAY_MAILER_FLAGS`'_mc_msp_k, `EnvFromSMTP/HdrFromSMTP', `MasqSMTP'_mc_relay_rh, 2040, RELAY_MAILER_ARGS)
 divert(-1)

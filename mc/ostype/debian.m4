@@ -11,9 +11,12 @@ define(`confDEAD_LETTER_DROP', `/var/lib/sendmail/dead.letter')
 define(`STATUS_FILE', `/var/lib/sendmail/sendmail.st')
 define(`confHOST_STATUS_DIRECTORY', `/var/lib/sendmail/host_status')
 _mc_dflt(`confEBINDIR', `/usr/lib/sm.bin')
-dnl Debian delivers through sensible-mda (procmail, maildrop or mail.local).
+dnl Debian delivers through sensible-mda (procmail, maildrop or mail.local),
+dnl keeps root's mail (S), does not munge arguments (-r) or speak LMTP (-m).
 _mc_dflt(`LOCAL_MAILER_PATH', `/usr/sbin/sensible-mda')
-_mc_dflt(`LOCAL_MAILER_FLAGS', `Pn9S')
+MODIFY_MAILER_FLAGS(`LOCAL', `+S')
+MODIFY_MAILER_FLAGS(`LOCAL', `-r')
+MODIFY_MAILER_FLAGS(`LOCAL', `-m')
 _mc_dflt(`LOCAL_MAILER_ARGS', `sensible-mda $g $u $h ${client_addr}')
 _mc_dflt(`PROCMAIL_MAILER_PATH', `/usr/bin/procmail')
 _mc_dflt(`ALIAS_FILE', `/etc/mail/aliases')
