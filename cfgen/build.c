@@ -12,7 +12,6 @@
  */
 #include "cfgen/build.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,80 +237,16 @@ void build_gen_free(struct build_gen *g)
 	free(g->libdir);
 }
 
-enum { OPT_FORMAT = 256, OPT_WERROR, OPT_DISABLE, OPT_LIBDIR, OPT_MAPS, OPT_ROOT,
-       OPT_NO_FILES };
-
-static const struct option build_long_opts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "werror", no_argument, NULL, OPT_WERROR },
-	{ "disable", required_argument, NULL, OPT_DISABLE },
-	{ "libdir", required_argument, NULL, OPT_LIBDIR },
-	{ "maps", no_argument, NULL, OPT_MAPS },
-	{ "root", required_argument, NULL, OPT_ROOT },
-	{ "no-files", no_argument, NULL, OPT_NO_FILES },
-	{ "output", required_argument, NULL, 'o' },
-	{ NULL, 0, NULL, 0 },
-};
-
-int build_parse_args(int argc, char **argv, int lint, struct build_cli *o)
+struct diag *build_make_diag(const struct cli_opts *o)
 {
-	int c;
+	struct diag *d = cli_make_diag(o);
 
-	memset(o, 0, sizeof *o);
-	optind = 1;
-	opterr = 1;
-	while ((c = getopt_long(argc, argv, lint ? "" : "o:", build_long_opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FORMAT:
-			if (diag_format_parse(optarg, &o->format) < 0) {
-				fprintf(stderr, "cfgen: unknown format '%s' (text, json, sarif)\n",
-					optarg);
-				return 2;
-			}
-			break;
-		case OPT_WERROR: o->werror = 1; break;
-		case OPT_DISABLE: o->disable = optarg; break;
-		case OPT_LIBDIR: o->libdir = optarg; break;
-		case OPT_ROOT: o->parse.root = optarg; break;
-		case OPT_NO_FILES: o->parse.no_files = 1; break;
-		case OPT_MAPS:
-		case 'o':
-			if (lint) {
-				fprintf(stderr, "cfgen lint: option not valid here\n");
-				return 2;
-			}
-			if (c == 'o')
-				o->output = optarg;
-			else
-				o->maps = 1;
-			break;
-		default:
-			return 2;
-		}
-	}
-	if (optind != argc - 1) {
-		fprintf(stderr, "cfgen %s: expected exactly one input file\n", argv[0]);
-		return 2;
-	}
-	o->input = argv[optind];
-	return 0;
-}
-
-struct diag *build_make_diag(const struct build_cli *o)
-{
-	struct diag *d = diag_new(o->format, o->format == DIAG_TEXT ? stderr : stdout,
-				  "cfgen");
-
-	diag_add_rules(d, cf_check_rules, cf_check_nrules);
 	diag_add_rules(d, mclint_rules, mclint_nrules);
-	if (o->disable)
-		diag_disable(d, o->disable);
-	diag_set_werror(d, o->werror);
 	return d;
 }
 
 /* Write the .cf to o->output atomically (or stdout); 0 or -1 (reported). */
-static int write_cf(const struct build_gen *g, const struct build_cli *o, struct diag *d)
+static int write_cf(const struct build_gen *g, const struct cli_opts *o, struct diag *d)
 {
 	struct atomicfile af;
 
@@ -340,9 +275,11 @@ static int write_cf(const struct build_gen *g, const struct build_cli *o, struct
 int build_main(int argc, char **argv)
 {
 	struct build_gen g = { 0 };
-	struct build_cli o;
+	static const int allowed[] = { OPT_OUTPUT, OPT_MAPS, OPT_LIBDIR, OPT_FORMAT,
+				       OPT_WERROR, OPT_DISABLE, OPT_ROOT, OPT_NO_FILES, 0 };
+	struct cli_opts o;
 	struct diag *d;
-	int status = build_parse_args(argc, argv, 0, &o);
+	int status = cli_parse_args(argc, argv, allowed, &o);
 
 	if (status)
 		return status;
@@ -352,7 +289,7 @@ int build_main(int argc, char **argv)
 	}
 	o.parse.no_files = o.parse.root ? o.parse.no_files : 1;
 	d = build_make_diag(&o);
-	if (build_generate(&g, o.input, o.libdir, o.output ? o.output : "sendmail.cf",
+	if (build_generate(&g, o.file, o.libdir, o.output ? o.output : "sendmail.cf",
 			   &o.parse, d) < 0 || diag_failed(d))
 		status = g.read_failed ? 2 : 1;
 	else if (write_cf(&g, &o, d) < 0)

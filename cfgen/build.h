@@ -17,6 +17,7 @@
 #include "cfgen/ir.h"
 #include "cfgen/m4run.h"
 #include "cfgen/mcsource.h"
+#include "cfgen/cliopts.h"
 #include "cfgen/parse.h"
 #include "lib/diag.h"
 #include "lib/str.h"
@@ -50,19 +51,8 @@ int build_generate(struct build_gen *g, const char *input, const char *libdir,
 void build_remap(void *g, struct srcpos *pos);
 void build_gen_free(struct build_gen *g);
 
-/* The options of build and lint. */
-struct build_cli {
-	const char *input, *output, *libdir, *disable;
-	enum diag_format format;
-	int werror, maps;
-	struct cf_parse_opts parse;
-};
-
-/* Parse argv (from the subcommand name on) into o; lint refuses -o and
- * --maps. 0, or 2 after a usage message. */
-int build_parse_args(int argc, char **argv, int lint, struct build_cli *o);
 /* A diag collector with the CF and MC catalogs, set up from o. */
-struct diag *build_make_diag(const struct build_cli *o);
+struct diag *build_make_diag(const struct cli_opts *o);
 
 /* cfgen build [options] IN.mc: the subcommand (cli.h conventions). */
 int build_main(int argc, char **argv);

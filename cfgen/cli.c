@@ -8,11 +8,11 @@
  */
 #include "cfgen/cli.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cfgen/build.h"
+#include "cfgen/cliopts.h"
 #include "cfgen/dump.h"
 #include "cfgen/emit.h"
 #include "cfgen/mclint.h"
@@ -20,83 +20,6 @@
 #include "cfgen/validate.h"
 #include "lib/diag.h"
 #include "lib/str.h"
-
-struct cli_opts {
-	enum diag_format format;
-	int werror, json, no_positions;
-	const char *disable;
-	struct cf_parse_opts parse;
-	const char *file;
-};
-
-enum { OPT_FORMAT = 256, OPT_WERROR, OPT_DISABLE, OPT_ROOT, OPT_NO_FILES, OPT_JSON,
-       OPT_NO_POSITIONS };
-
-static const struct option long_opts[] = {
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "werror", no_argument, NULL, OPT_WERROR },
-	{ "disable", required_argument, NULL, OPT_DISABLE },
-	{ "root", required_argument, NULL, OPT_ROOT },
-	{ "no-files", no_argument, NULL, OPT_NO_FILES },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "no-positions", no_argument, NULL, OPT_NO_POSITIONS },
-	{ NULL, 0, NULL, 0 },
-};
-
-/* Parse argv into o; allowed lists the options this subcommand takes
- * (by their OPT_ value). Returns 0, or 2 after printing a usage error. */
-static int parse_args(int argc, char **argv, const int *allowed, struct cli_opts *o)
-{
-	int c;
-
-	memset(o, 0, sizeof *o);
-	optind = 1;
-	opterr = 1;
-	while ((c = getopt_long(argc, argv, "", long_opts, NULL)) != -1) {
-		int ok = 0;
-		for (const int *a = allowed; *a; a++)
-			ok |= *a == c;
-		if (c == '?' || !ok) {
-			if (c != '?')
-				fprintf(stderr, "cfgen %s: option not valid here\n", argv[0]);
-			return 2;
-		}
-		switch (c) {
-		case OPT_FORMAT:
-			if (diag_format_parse(optarg, &o->format) < 0) {
-				fprintf(stderr, "cfgen: unknown format '%s' (text, json, sarif)\n",
-					optarg);
-				return 2;
-			}
-			break;
-		case OPT_WERROR: o->werror = 1; break;
-		case OPT_DISABLE: o->disable = optarg; break;
-		case OPT_ROOT: o->parse.root = optarg; break;
-		case OPT_NO_FILES: o->parse.no_files = 1; break;
-		case OPT_JSON: o->json = 1; break;
-		case OPT_NO_POSITIONS: o->no_positions = 1; break;
-		}
-	}
-	if (optind != argc - 1) {
-		fprintf(stderr, "cfgen %s: expected exactly one FILE.cf\n", argv[0]);
-		return 2;
-	}
-	o->file = argv[optind];
-	return 0;
-}
-
-/* A diag collector set up from the options. */
-static struct diag *make_diag(const struct cli_opts *o)
-{
-	struct diag *d = diag_new(o->format, o->format == DIAG_TEXT ? stderr : stdout,
-				  "cfgen");
-
-	diag_add_rules(d, cf_check_rules, cf_check_nrules);
-	if (o->disable)
-		diag_disable(d, o->disable);
-	diag_set_werror(d, o->werror);
-	return d;
-}
 
 /* Parse o->file; *status gets 2 if it could not be read, 1 on errors. */
 static struct cf *load(const struct cli_opts *o, struct diag *d, int validate, int *status)
@@ -123,11 +46,11 @@ static int run_check(int argc, char **argv)
 	struct cli_opts o;
 	struct diag *d;
 	struct cf *cf;
-	int status = parse_args(argc, argv, allowed, &o);
+	int status = cli_parse_args(argc, argv, allowed, &o);
 
 	if (status)
 		return status;
-	d = make_diag(&o);
+	d = cli_make_diag(&o);
 	cf = load(&o, d, 1, &status);
 	diag_finish(d);
 	diag_free(&d);
@@ -143,7 +66,7 @@ static int run_output(int argc, char **argv, int dump)
 	struct str out = STR_INIT;
 	struct diag *d;
 	struct cf *cf;
-	int status = parse_args(argc, argv, allowed, &o);
+	int status = cli_parse_args(argc, argv, allowed, &o);
 
 	if (status)
 		return status;
@@ -151,7 +74,7 @@ static int run_output(int argc, char **argv, int dump)
 		fprintf(stderr, "cfgen dump: only --json output exists; pass --json\n");
 		return 2;
 	}
-	d = make_diag(&o);
+	d = cli_make_diag(&o);
 	cf = load(&o, d, 0, &status);
 	if (status == 0) {
 		if (dump)

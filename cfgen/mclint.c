@@ -45,7 +45,7 @@ const struct diag_rule mclint_rules[] = {
 const unsigned mclint_nrules = sizeof mclint_rules / sizeof *mclint_rules;
 
 struct lint {
-	const struct build_cli *o;
+	const struct cli_opts *o;
 	struct diag *d;
 	struct mccheck_hits hits;
 	char *dir;			/* the input's directory */
@@ -56,7 +56,7 @@ static int keep_library_msg(void *ctx, const struct srcpos *pos)
 {
 	const struct lint *l = ctx;
 
-	return pos->file == NULL || strcmp(pos->file, l->o->input) != 0 ||
+	return pos->file == NULL || strcmp(pos->file, l->o->file) != 0 ||
 	       !mccheck_hit(&l->hits, pos->line);
 }
 
@@ -180,7 +180,7 @@ static void lint_maps(const struct lint *l, const struct cf *cf)
 /* lint IN.cf: parse, validate, maps. Returns the exit status. */
 static int lint_cf(struct lint *l)
 {
-	struct cf *cf = cf_parse_file(l->o->input, l->d, &l->o->parse);
+	struct cf *cf = cf_parse_file(l->o->file, l->d, &l->o->parse);
 
 	if (cf == NULL)
 		return 2;
@@ -198,7 +198,7 @@ static int lint_mc(struct lint *l)
 	char err[512], *libdir = NULL;
 	int status;
 
-	if (mcsource_load(&src, l->o->input, err, sizeof err) < 0 ||
+	if (mcsource_load(&src, l->o->file, err, sizeof err) < 0 ||
 	    (libdir = mcpaths_libdir(l->o->libdir, err, sizeof err)) == NULL) {
 		diag_report(l->d, DIAG_ERROR, NULL, NULL, "%s", err);
 		mcsource_free(&src);
@@ -207,7 +207,7 @@ static int lint_mc(struct lint *l)
 	mccheck_run(&src, libdir, l->d, &l->hits);
 	g.filter = keep_library_msg;
 	g.filter_ctx = l;
-	build_generate(&g, l->o->input, libdir, "sendmail.cf", &l->o->parse, l->d);
+	build_generate(&g, l->o->file, libdir, "sendmail.cf", &l->o->parse, l->d);
 	if (g.cf) {
 		diag_set_remap(l->d, build_remap, &g);
 		lint_maps(l, g.cf);
@@ -222,10 +222,12 @@ static int lint_mc(struct lint *l)
 
 int mclint_main(int argc, char **argv)
 {
-	struct build_cli o;
+	static const int allowed[] = { OPT_LIBDIR, OPT_FORMAT, OPT_WERROR, OPT_DISABLE,
+				       OPT_ROOT, OPT_NO_FILES, 0 };
+	struct cli_opts o;
 	struct lint l = { 0 };
 	size_t n;
-	int status = build_parse_args(argc, argv, 1, &o);
+	int status = cli_parse_args(argc, argv, allowed, &o);
 
 	if (status)
 		return status;
@@ -234,13 +236,13 @@ int mclint_main(int argc, char **argv)
 	l.o = &o;
 	l.d = build_make_diag(&o);
 	diag_add_rules(l.d, maplint_rules, maplint_nrules);
-	l.dir = xstrdup(o.input);
+	l.dir = xstrdup(o.file);
 	if (strrchr(l.dir, '/'))
 		*strrchr(l.dir, '/') = '\0';
 	else
 		strcpy(l.dir, ".");
-	n = strlen(o.input);
-	status = n > 3 && strcmp(o.input + n - 3, ".cf") == 0 ? lint_cf(&l) : lint_mc(&l);
+	n = strlen(o.file);
+	status = n > 3 && strcmp(o.file + n - 3, ".cf") == 0 ? lint_cf(&l) : lint_mc(&l);
 	diag_finish(l.d);
 	diag_free(&l.d);
 	mccheck_hits_free(&l.hits);
