@@ -203,8 +203,8 @@ static void check_cut(struct parser *p, const char *text, size_t rhs_end)
 {
 	const char *tab = strchr(text, '\t');
 
-	if (p->lr.cut < 0 || (size_t)p->lr.cut < rhs_end)
-		return;
+	if (p->lr.cut < 0 || (size_t)p->lr.cut != rhs_end)
+		return;	/* no cut, or it fell in the comment field (after a TAB) */
 	if (p->lr.cut_tab && tab && (size_t)(tab - text) < (size_t)p->lr.cut)
 		return;	/* "<TAB># comment" after the replacement */
 	struct srcpos pos = { p->file, p->lr.line, p->lr.cut_col };
