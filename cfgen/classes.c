@@ -232,9 +232,9 @@ static int read_class_file(struct parser *p, size_t ci, const char *path,
 		if (line[0] == '#' || len > LIMIT_CF_LINE)
 			continue;
 		str_reset(&word);
-		if (fmt == NULL)
-			str_append(&word, line);
-		else if (scan_line(fmt, line, &word) <= 0)
+		/* readcf's fileclass: without a format a line gives its first
+		 * word only ("%s"); the match is then split into words. */
+		if (scan_line(fmt ? fmt : "%s", line, &word) <= 0)
 			continue;
 		for (const char *s = str_cstr(&word); *s;) {
 			s += strspn(s, " \t");

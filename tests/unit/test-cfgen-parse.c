@@ -149,6 +149,16 @@ static void test_classes(void **state)
 	assert_string_equal(cf_class(r.cf, "v")->members[0], "value");
 	assert_int_equal(w->sources[0].nwords, 4);
 	done(&r);
+	/* Without a format each line gives its first word only, as readcf's
+	 * fileclass ("%s"); lines starting with '#' are skipped. */
+	run("V10\nFz/etc/names\n", dir, &r);
+	assert_int_equal(r.errors, 0);
+	const struct ir_class *z = cf_class(r.cf, "z");
+	assert_int_equal(z->nmembers, 3);
+	assert_string_equal(z->members[0], "one.example");
+	assert_string_equal(z->members[1], "two.example");
+	assert_string_equal(z->members[2], "key:value");
+	done(&r);
 	/* A blank before -o still marks the class optional (readcf skips
 	 * blanks, then the whole -o word); regression: it was read as a file. */
 	run("V10\nF{Partners} -o /etc/missing\nFy -oq /etc/missing\n", dir, &r);
