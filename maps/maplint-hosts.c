@@ -39,30 +39,31 @@ static void host_word(struct lint *l, const struct lint_entry *e,
 			       "relayable", (int)n, w);
 }
 
+/* LHN001-LHN004 over every line. sendmail's fileclass reads an F file
+ * without a scanf format as "%s": only the first word of each line is a
+ * member; a line starting with '#' is skipped, an indented '#' is a name
+ * (checked against sendmail 8.17). */
 void maplint_hosts_check(struct lint *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct lint_entry *e = &l->e[i];
-		const char *s = e->key;
-		size_t words = 0;
-		while (*s) {
-			s += strspn(s, " \t");
-			size_t n = strcspn(s, " \t");
-			if (n == 0)
-				break;
-			unsigned col = (unsigned)(s - e->key) + 1;
-			if (s[0] == '#') {
-				maplint_report(l, DIAG_WARNING, e, col, "LHN001", "'#' is "
-					       "not a comment here: every word becomes "
-					       "a class member (\"#\" included)");
-				break;
-			}
-			if (++words == 2)
-				maplint_report(l, DIAG_WARNING, e, col, "LHN001",
-					       "several names on one line: each "
-					       "word is a separate member");
-			host_word(l, e, s, n, col);
-			s += n;
+		const char *s = e->key + strspn(e->key, " \t");
+		size_t n = strcspn(s, " \t");
+		unsigned col = (unsigned)(s - e->key) + 1;
+		if (n == 0)
+			continue;
+		if (s[0] == '#') {
+			maplint_report(l, DIAG_WARNING, e, col, "LHN001", "'#' not in "
+				       "column 1 is not a comment: sendmail takes \"%.*s\" "
+				       "as a name", (int)n, s);
+			continue;
 		}
+		host_word(l, e, s, n, col);
+		const char *rest = s + n + strspn(s + n, " \t");
+		if (*rest && *rest != '#')
+			maplint_report(l, DIAG_WARNING, e, (unsigned)(rest - e->key) + 1,
+				       "LHN001", "only the first name of a line is used "
+				       "(no scanf format on the F line): put one name per "
+				       "line");
 	}
 }

@@ -67,7 +67,7 @@ const struct diag_rule maplint_rules[] = {
 	{ "MT002", DIAG_WARNING, "mailertable key is a local domain" },
 	{ "MT003", DIAG_ERROR, "port or bare IP address in a mailertable host" },
 	{ "MT004", DIAG_NOTE, "catch-all route together with SMART_HOST" },
-	{ "LHN001", DIAG_WARNING, "comment or several words on a host list line" },
+	{ "LHN001", DIAG_WARNING, "several words or an indented '#' on a host list line" },
 	{ "LHN002", DIAG_WARNING, "IP literal without brackets, trailing dot or bad host name" },
 	{ "LHN004", DIAG_ERROR, "top-level domain in a host list" },
 	{ "LHN005", DIAG_ERROR, "host list file missing" },
@@ -293,7 +293,8 @@ static int add_alias(void *arg, const struct alias *a)
 	return 0;
 }
 
-/* Collect host-list lines (one entry per non-empty line). -1 on read error. */
+/* Collect host-list lines (one entry per non-empty line that does not start
+ * with '#': sendmail's fileclass skips those). -1 on read error. */
 static int read_hosts(struct lint *l, FILE *in)
 {
 	struct str line = STR_INIT;
@@ -303,7 +304,8 @@ static int read_hosts(struct lint *l, FILE *in)
 		struct srcpos pos = { l->file, ++lineno, 1 };
 		if (toolong)
 			diag_report(l->d, DIAG_ERROR, &pos, "MAP001", "line too long");
-		else if (line.len > 0 && memchr(line.s, '\0', line.len) == NULL)
+		else if (line.len > 0 && line.s[0] != '#' &&
+			 memchr(line.s, '\0', line.len) == NULL)
 			add(l, line.s, line.len, "", 0, pos, 1);
 	}
 	str_free(&line);
