@@ -6,14 +6,17 @@
 #   t_diff NAME EXPECTED ACTUAL   compare files, show a diff on mismatch
 #   t_done               print "N passed, N failed" and exit 0/1
 # $SRC is the repo root, $BIN the built binaries, $T a private temp dir
-# removed at exit.
+# removed at exit, below MAILCF_SAFE_TMP (tests/safe-tmp.sh): a path
+# sendmail's safe-file checks accept wherever the checkout lives.
 set -u
 SRC=${SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 O=${O:-build}
 case "$O" in /*) ;; *) O="$SRC/$O" ;; esac
 BIN=${BIN:-$O/bin}
-T=$(mktemp -d "${TMPDIR:-/tmp}/mailcf-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+. "$SRC/tests/safe-tmp.sh"
+safe_tmp_setup "$O"
+T=$(mktemp -d "$MAILCF_SAFE_TMP/mailcf-test.XXXXXX")
+trap 'rm -rf "$T"; safe_tmp_cleanup' EXIT
 _t_pass=0 _t_fail=0
 
 t_ok() { _t_pass=$((_t_pass + 1)); }

@@ -7,6 +7,7 @@
 #   REAL_SANDBOX    private files used by real_sendmail (hosts, switch, ...)
 # and provides:
 #   real_sendmail ARGS...   run the real sendmail in the sandbox (stdin kept)
+#   compat_sandbox_sendmail BIN ARGS...  the same for another binary (ours)
 #   real_bt CF [ARGS...]    real_sendmail -C CF -bt ARGS... (stdin kept)
 #   real_m4_cf MC OUT       build OUT from MC with the real m4 library;
 #                           non-zero on m4 failure or "*** ERROR"; with
@@ -88,6 +89,9 @@
 #   real_bt call rather than one call per address.
 
 COMPAT_DIR=${COMPAT_DIR:-$SRC/build/sendmail}
+# The sandbox files (hosts, switch, passwd...) must pass sendmail's safe-file
+# checks: they live in the suite's safe scratch directory (tests/safe-tmp.sh).
+COMPAT_SAFE_DIR=${MAILCF_SAFE_TMP:-$COMPAT_DIR}
 COMPAT_PKGS="sendmail-bin sendmail-cf"
 COMPAT_SANDBOX_VERSION=3	# bump when the sandbox files change
 
@@ -131,7 +135,7 @@ _compat_extract() {
 
 # _compat_sandbox_files: private hosts, service switch and empty /etc/mail.
 _compat_sandbox_files() {
-	local s=$COMPAT_DIR/sandbox
+	local s=$COMPAT_SAFE_DIR/sandbox
 	[ -f "$s/.ready-$COMPAT_SANDBOX_VERSION" ] && return 0
 	mkdir -p "$s/etc-mail" || return 1
 	chmod 755 "$s" "$s/etc-mail"
@@ -209,7 +213,7 @@ compat_fetch() {
 	REAL_MAKEMAP=$r/usr/libexec/sendmail/makemap
 	REAL_PRALIASES=$r/usr/libexec/sendmail/praliases
 	REAL_CF_DIR=$r/usr/share/sendmail/cf/
-	REAL_SANDBOX=$COMPAT_DIR/sandbox
+	REAL_SANDBOX=$COMPAT_SAFE_DIR/sandbox
 	[ -x "$REAL_SENDMAIL" ] && [ -f "${REAL_CF_DIR}m4/cf.m4" ] ||
 		_compat_skip "unexpected layout in the sendmail debs"
 	if ldd "$REAL_SENDMAIL" 2>/dev/null | grep -q 'not found'; then
@@ -221,13 +225,19 @@ compat_fetch() {
 	export REAL_SENDMAIL REAL_MAKEMAP REAL_PRALIASES REAL_CF_DIR REAL_SANDBOX COMPAT_SANDBOX
 }
 
-# real_sendmail ARGS...: run the real binary hermetically (see the header).
-real_sendmail() {
+# compat_sandbox_sendmail BINARY ARGS...: run a sendmail binary (the real
+# one, or ours for a differential test) hermetically, stdin kept: same
+# hostname, hosts, passwd, empty /etc/mail and service switch for both.
+compat_sandbox_sendmail() {
+	local bin=$1; shift
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C LC_ALL=C TZ=UTC HOME=/ \
 		SB="$REAL_SANDBOX" MODE="$COMPAT_SANDBOX" \
 		unshare $COMPAT_SANDBOX sh -c "$_COMPAT_SETUP" \
-		sh "$REAL_SENDMAIL" -O ServiceSwitchFile="$REAL_SANDBOX/service.switch" "$@"
+		sh "$bin" -O ServiceSwitchFile="$REAL_SANDBOX/service.switch" "$@"
 }
+
+# real_sendmail ARGS...: run the real binary hermetically (see the header).
+real_sendmail() { compat_sandbox_sendmail "$REAL_SENDMAIL" "$@"; }
 
 # real_bt CF [ARGS...]: address test mode on CF, stdin passed through.
 real_bt() {
