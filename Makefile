@@ -15,6 +15,7 @@
 # make install    PREFIX=/usr/local DESTDIR=
 # make fuzz       run every fuzz harness for FUZZ_SECONDS (default 60) each
 # make bench      run the benchmarks and print ratios against the peers
+# make demo       the textbook server example, built, linted and queried (-bt)
 
 O        ?= build
 CC       ?= cc
@@ -56,7 +57,7 @@ UNITS     := $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRCS))
 SCRIPTS   := $(sort $(wildcard tests/*/*.test))
 FUZZERS   := $(patsubst tests/fuzz/%.c,$(O)/fuzz/%,$(wildcard tests/fuzz/fuzz-*.c))
 
-.PHONY: all check unit deps install fuzz fuzz-build bench clean
+.PHONY: all check unit deps install fuzz fuzz-build bench clean demo
 all: $(LIBS) $(BINS)
 
 $(O)/obj/%.o: %.c
@@ -121,6 +122,10 @@ fuzz: $(FUZZERS)
 	  echo "== $$n for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    $(O)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; done
+
+# The textbook server: build its .cf and maps, lint them, ask sendmail -bt.
+demo: all
+	O=$(O) bash examples/demo
 
 bench: all
 	@for b in $(BENCHES); do echo "== $$b"; O=$(O) bash $$b || exit 1; done
