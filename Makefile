@@ -132,11 +132,13 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/sbin
-	for b in $(BINS); do install -m 755 $$b $(DESTDIR)$(PREFIX)/sbin/; done
+	for b in $(filter-out %/cfgen,$(BINS)); do install -m 755 $$b $(DESTDIR)$(PREFIX)/sbin/; done
+	install -m 755 $(O)/bin/cfgen $(DESTDIR)$(PREFIX)/bin/
 	for m in $(MAN_PAGES); do s=$${m##*.}; install -d $(DESTDIR)$(PREFIX)/share/man/man$$s; \
 	  install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man$$s/; done
-	if [ -d mc ]; then install -d $(DESTDIR)$(PREFIX)/share/mailcf/cf; \
-	  cp -R mc/. $(DESTDIR)$(PREFIX)/share/mailcf/cf/; fi
+	install -d $(DESTDIR)$(PREFIX)/share/mailcf/cf
+	cp -R mc/. $(DESTDIR)$(PREFIX)/share/mailcf/cf/
+	rm -f $(DESTDIR)$(PREFIX)/share/mailcf/cf/module.mk
 
 clean:
 	rm -rf $(O)
