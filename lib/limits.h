@@ -83,4 +83,8 @@
 /* .mc source size cfgen lint scans (its own cap, far above any real .mc). */
 #define LIMIT_MC_SOURCE (4 * 1024 * 1024)
 
+/* MX hosts kept per name: sendmail MAXMXHOSTS is 100; /mx and the bestmx
+ * map keep the 16 most preferred. */
+#define LIMIT_MX_HOSTS 16
+
 #endif

@@ -9,11 +9,10 @@
  * the callers (bt.c) and the engine.
  */
 #include "runtime/btcmd.h"
+#include "runtime/mx.h"
 
-#include <arpa/nameser.h>
 #include <ctype.h>
 #include <strings.h>
-#include <resolv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,43 +97,16 @@ static void cmd_canon(struct rt *rt, char *arg)
 /* "/mx host": the MX hosts by preference (DNS only, as sendmail). */
 static void cmd_mx(struct rt *rt, char *arg)
 {
-	unsigned char ans[4096];
-	char names[16][NS_MAXDNAME];
-	int pref[16], n = 0, len;
-	ns_msg msg;
+	struct mx_list l;
 
 	if (!*arg) {
 		fputs("Usage: /mx address\n", rt->out);
 		return;
 	}
-	len = res_query(arg, ns_c_in, ns_t_mx, ans, sizeof ans);
-	if (len > 0 && ns_initparse(ans, len, &msg) == 0) {
-		for (int i = 0; i < ns_msg_count(msg, ns_s_an) && n < 16; i++) {
-			ns_rr rr;
-
-			if (ns_parserr(&msg, ns_s_an, i, &rr) < 0 ||
-			    ns_rr_type(rr) != ns_t_mx)
-				continue;
-			pref[n] = ns_get16(ns_rr_rdata(rr));
-			if (dn_expand(ns_msg_base(msg), ns_msg_end(msg),
-				      ns_rr_rdata(rr) + 2, names[n], NS_MAXDNAME) >= 0)
-				n++;
-		}
-	}
-	for (int i = 1; i < n; i++)	/* insertion sort by preference */
-		for (int k = i; k > 0 && pref[k] < pref[k - 1]; k--) {
-			char t[NS_MAXDNAME];
-			int p = pref[k];
-
-			memcpy(t, names[k], sizeof t);
-			memcpy(names[k], names[k - 1], sizeof t);
-			memcpy(names[k - 1], t, sizeof t);
-			pref[k] = pref[k - 1];
-			pref[k - 1] = p;
-		}
-	fprintf(rt->out, "getmxrr(%s) returns %d value(s):\n", arg, n);
-	for (int i = 0; i < n; i++)
-		fprintf(rt->out, "\t%s\n", names[i]);
+	mx_lookup(arg, host_switch_has(rt, "hosts", "dns"), &l);
+	fprintf(rt->out, "getmxrr(%s) returns %d value(s):\n", arg, l.n);
+	for (int i = 0; i < l.n; i++)
+		fprintf(rt->out, "\t%s\n", l.host[i]);
 }
 
 /* "/tryflags [HhEe][SsRr]". */

@@ -30,6 +30,7 @@ static const struct map_class classes[] = {
 	{ "host", map_host_lookup, 0 },	{ "user", map_user_lookup, 0 },
 	{ "regex", map_regex_lookup, 0 }, { "stab", map_null_lookup, 0 },
 	{ "null", map_null_lookup, 0 },	{ "dns", map_dns_lookup, 0 },
+	{ "bestmx", map_bestmx_lookup, 0 },
 	{ "program", map_null_lookup, 0 }, { "syslog", map_null_lookup, 0 },
 	{ NULL, NULL, 0 },
 };

@@ -49,6 +49,7 @@ const char *map_result(struct rt *rt, const struct rt_map *m, const char *s,
 
 map_lookup_fn map_db_lookup, map_text_lookup, map_dequote_lookup,
 	map_macro_lookup, map_arith_lookup, map_seq_lookup, map_host_lookup,
-	map_user_lookup, map_regex_lookup, map_null_lookup, map_dns_lookup;
+	map_user_lookup, map_regex_lookup, map_null_lookup, map_dns_lookup,
+	map_bestmx_lookup;
 
 #endif
