@@ -87,4 +87,8 @@
  * map keep the 16 most preferred. */
 #define LIMIT_MX_HOSTS 16
 
+/* A program map's program may run this long before it is killed
+ * (sendmail waits without a bound; we do not). */
+#define LIMIT_PROGRAM_MAP_SECONDS 60
+
 #endif

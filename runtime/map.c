@@ -31,7 +31,7 @@ static const struct map_class classes[] = {
 	{ "regex", map_regex_lookup, 0 }, { "stab", map_null_lookup, 0 },
 	{ "null", map_null_lookup, 0 },	{ "dns", map_dns_lookup, 0 },
 	{ "bestmx", map_bestmx_lookup, 0 },
-	{ "program", map_null_lookup, 0 }, { "syslog", map_null_lookup, 0 },
+	{ "program", map_program_lookup, 0 }, { "syslog", map_null_lookup, 0 },
 	{ NULL, NULL, 0 },
 };
 
@@ -67,6 +67,8 @@ static void parse_flag(struct rt *rt, struct rt_map *m, const char *f)
 	case 'v': m->vcol = atoi(v); break;
 	case 'z': m->zdelim = *v ? *v : ' '; break;
 	case 'S': m->spacesub = *v; break;
+	case 'R': m->rrtype = dnsmap_type(v + strspn(v, " \t")); break;	/* "-R A" */
+	case 'Z': m->zcount = atoi(v); break;
 	default: break;		/* -D -A -l ... accepted, no effect here */
 	}
 }
@@ -169,12 +171,10 @@ static void strip_quotes(char *s)
 	*q = '\0';
 }
 
-/* Look key up in m; see map.h. */
-const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
-		       const char *const *args, int nargs, int *stat)
+/* Look key up in m without -T; see map.h. */
+const char *map_lookup_class(struct rt *rt, struct rt_map *m, char *key,
+			     const char *const *args, int nargs, int *stat)
 {
-	const char *r;
-
 	*stat = RT_OK;
 	if (!m->cls)
 		return NULL;
@@ -182,7 +182,15 @@ const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		strip_quotes(key);
 	if (strlen(key) > LIMIT_MAP_KEY)
 		return NULL;
-	r = m->cls->lookup(rt, m, key, args, nargs, stat);
+	return m->cls->lookup(rt, m, key, args, nargs, stat);
+}
+
+/* Look key up in m; see map.h. */
+const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
+		       const char *const *args, int nargs, int *stat)
+{
+	const char *r = map_lookup_class(rt, m, key, args, nargs, stat);
+
 	if (!r && *stat == RT_TEMPFAIL && m->tapp) {
 		struct str s = STR_INIT;
 

@@ -80,7 +80,7 @@ const char *map_user_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return map_result(rt, m, key, args, nargs);
 }
 
-/* "null", "stab", "program", "syslog": never a match here. */
+/* "null", "stab", "syslog": never a match here. */
 const char *map_null_lookup(struct rt *rt, struct rt_map *m, char *key,
 			    const char *const *args, int nargs, int *stat)
 {
@@ -119,16 +119,6 @@ const char *map_bestmx_lookup(struct rt *rt, struct rt_map *m, char *key,
 	r = map_result(rt, m, s.s, args, nargs);
 	str_free(&s);
 	return r;
-}
-
-/* "dns" class: no resolver queries are made (the switch decides for
- * hosts; DNS maps answer "temporary failure" as with no name server). */
-const char *map_dns_lookup(struct rt *rt, struct rt_map *m, char *key,
-			   const char *const *args, int nargs, int *stat)
-{
-	(void)rt; (void)m; (void)key; (void)args; (void)nargs;
-	*stat = RT_TEMPFAIL;
-	return NULL;
 }
 
 /* "macro" class: set macro key to args[1], or clear it; result "". */

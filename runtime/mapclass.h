@@ -33,6 +33,7 @@ struct rt_map {
 	char *app, *tapp, *sublist;
 	int optional, keepquotes, matchonly, nofold, nodefer_temp;
 	int negate, bre, subs, delim, kcol, vcol, zdelim, nul;
+	int rrtype, zcount;	/* dns: -R type (ns_t_*), -Z count */
 	char spacesub;
 	int opened, failed;	/* open attempted / failed */
 	struct mapdb *db;
@@ -50,6 +51,9 @@ const char *map_result(struct rt *rt, const struct rt_map *m, const char *s,
 map_lookup_fn map_db_lookup, map_text_lookup, map_dequote_lookup,
 	map_macro_lookup, map_arith_lookup, map_seq_lookup, map_host_lookup,
 	map_user_lookup, map_regex_lookup, map_null_lookup, map_dns_lookup,
-	map_bestmx_lookup;
+	map_bestmx_lookup, map_program_lookup;
+
+/* The DNS record type named by a dns map's -R (A, MX, ...), or -1. */
+int dnsmap_type(const char *name);
 
 #endif
