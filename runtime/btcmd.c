@@ -71,7 +71,8 @@ static void cmd_map(struct rt *rt, char *arg)
 	}
 	fprintf(rt->out, "map_lookup: %s (%s) ", name, key);
 	args[0] = key;
-	r = map_lookup(rt, m, arena_strdup(rt->work, key), args, 1, &st);
+	/* sendmail's /map calls the class directly: no -T suffix here */
+	r = map_lookup_class(rt, m, arena_strdup(rt->work, key), args, 1, &st);
 	if (r)
 		fprintf(rt->out, "returns %s (%d)\n", r, st);
 	else

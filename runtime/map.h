@@ -30,8 +30,13 @@ char map_spacesub(const struct rt_map *m);
 /* Look key up (key may be modified: quotes are stripped unless -q).
  * args[0] is the key, args[1..nargs) the "$@" arguments (%1..%9).
  * Returns the result (in rt->work) or NULL when not found; *stat gets
- * RT_OK, RT_TEMPFAIL, RT_NOHOST (host map), RT_UNAVAILABLE... */
+ * RT_OK, RT_TEMPFAIL, RT_NOHOST (host map), RT_UNAVAILABLE... On a
+ * temporary failure of a map with -T<str>, returns key<str> (the
+ * rewriting path, as sendmail's parseaddr map_lookup). */
 const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		       const char *const *args, int nargs, int *stat);
+/* The same without the -T suffix: the class's own answer (-bt's /map). */
+const char *map_lookup_class(struct rt *rt, struct rt_map *m, char *key,
+			     const char *const *args, int nargs, int *stat);
 
 #endif
