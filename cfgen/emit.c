@@ -7,6 +7,7 @@
  * and control characters in munched values (D values, mailer fields).
  */
 #include "cfgen/emit.h"
+#include "cfgen/options.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -92,11 +93,31 @@ static void side(const struct cf *cf, struct str *o, const struct ir_tok *t, siz
 	}
 }
 
+/* The single-letter code of option name, or 0. */
+static char option_letter(const char *name)
+{
+	const struct option_def *def = NULL, *other = NULL;
+
+	if (options_lookup(name, strlen(name), &def, &other) != OPT_FOUND || def == NULL)
+		return 0;
+	return def->letter;
+}
+
+/* O lines. The long form drops blanks after '=' (readcf), so a value that
+ * starts with one (only the single-letter form keeps them) is written in
+ * that form. */
 static void emit_options(const struct cf *cf, struct str *o)
 {
 	for (size_t i = 0; i < cf->noptions; i++) {
-		str_printf(o, "O %s=", cf->options[i].name);
-		text(o, cf->options[i].value, 0);
+		const struct ir_option *op = &cf->options[i];
+		char c = op->value[0] == ' ' || op->value[0] == '\t' ?
+			 option_letter(op->name) : 0;
+
+		if (c)
+			str_printf(o, "O%c", c);
+		else
+			str_printf(o, "O %s=", op->name);
+		text(o, op->value, 0);
 		str_appendc(o, '\n');
 	}
 }
