@@ -20,6 +20,7 @@
 #include "lib/str.h"
 #include "runtime/crack.h"
 #include "runtime/host.h"
+#include "runtime/mailer.h"
 #include "runtime/map.h"
 #include "runtime/rw.h"
 
@@ -378,24 +379,30 @@ static void print_mailer(struct rt *rt, int no, const struct ir_mailer *m)
 	const char *f = m->flags ? m->flags : "", *v;
 	const char *t = ir_field_get(m->fields, m->nfields, 'T');
 	char types[3][128] = { "<undefined>", "<undefined>", "<undefined>" };
-	int ipc;
+	const char *what, *who;
+	long uid, gid;
 
 	fprintf(rt->out, "mailer %d (%s): P=%s", no, m->name, m->path ? m->path : "");
 	put_sets(rt, m, 'S');
 	put_sets(rt, m, 'R');
 	v = ir_field_get(m->fields, m->nfields, 'M');
-	fprintf(rt->out, " M=%s U=-1:-1 F=", v ? v : "0");
+	mailer_ugid(m, &uid, &gid, &what, &who);
+	fprintf(rt->out, " M=%s U=%ld:%ld F=", v ? v : "0", uid, gid);
 	for (int c = 1; c < 128; c++)	/* sorted; prog never takes several users */
 		if (strchr(f, c) && !(c == 'm' && strcmp(m->name, "prog") == 0))
 			putc(c, rt->out);
 	v = ir_field_get(m->fields, m->nfields, 'L');
 	fprintf(rt->out, " L=%s E=", v ? v : strchr(f, 'L') ? "990" : "0");
 	v = ir_field_get(m->fields, m->nfields, 'E');
-	ipc = m->path && strcmp(m->path, "[IPC]") == 0;
-	put_value(rt->out, v ? v : ipc ? "\r\n" : "\n");
+	/* a mailer whose argv has no $u speaks SMTP: CRLF by default */
+	put_value(rt->out, v ? v : m->argv && strstr(m->argv, "$u") ? "\n" : "\r\n");
 	v = ir_field_get(m->fields, m->nfields, 'C');
 	if (v)
 		fprintf(rt->out, " C=%s", v);
+	if (t && *t) {		/* a T= given: the address and diagnostic */
+		strcpy(types[1], "rfc822");	/* types default as in makemailer */
+		strcpy(types[2], "smtp");
+	}
 	for (int i = 0; t && *t && i < 3; i++) {
 		size_t n = strcspn(t, "/");
 

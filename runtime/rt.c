@@ -8,6 +8,7 @@
  * "No local mailer defined") and records sendmail's exit status for them.
  */
 #include "runtime/rt.h"
+#include "runtime/mailer.h"
 
 #include <ctype.h>
 #include <pwd.h>
@@ -122,6 +123,7 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
 	load_classes(rt, err);
 	add_j_to_w(rt);
+	mailer_check_all(rt, err);
 	if (load_rulesets(rt, err) < 0 || map_setup(rt, err) < 0) {
 		rt_free(&rt);
 		return NULL;

@@ -1,0 +1,24 @@
+/*
+ * mailer.h - mailer (M line) properties the runtime derives as sendmail's
+ * readcf does: the U= user and group.
+ */
+#ifndef MAILCF_MAILER_H
+#define MAILCF_MAILER_H
+
+#include <stdio.h>
+
+#include "cfgen/ir.h"
+
+struct rt;
+
+/* The uid and gid of m's U= field ("user[:group]", names or numbers), -1
+ * for what is not set. Returns 0, or -1 with *what ("user"/"group") and
+ * *name pointing into a static buffer when a name is unknown; then, as in
+ * sendmail, the rest of the field is ignored. */
+int mailer_ugid(const struct ir_mailer *m, long *uid, long *gid,
+		const char **what, const char **name);
+/* Print readcf's complaints about every mailer's U= on err; each is a
+ * syserr in sendmail, so the exit status becomes 70 (EX_SOFTWARE). */
+void mailer_check_all(struct rt *rt, FILE *err);
+
+#endif
