@@ -5,7 +5,8 @@
  * The child gets the input on a pipe; poll() interleaves writing it with
  * draining stdout and stderr so no pipe can fill up and deadlock. The
  * output cap is LIMIT_M4_OUTPUT per stream: a runaway m4 (recursive macro
- * printing forever) is killed instead of filling memory.
+ * printing forever) is killed instead of filling memory; one that loops
+ * without output is killed after LIMIT_M4_SECONDS (or MAILCF_M4_SECONDS).
  */
 #include "cfgen/m4run.h"
 
@@ -17,7 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+#include "lib/num.h"
 
 #include "lib/limits.h"
 #include "lib/xalloc.h"
@@ -81,9 +85,10 @@ static void feed(struct pollfd *fd, const char *input, size_t len, size_t *done)
 }
 
 /* Feed input and collect output until both output pipes close. Every
- * descriptor passed in is closed on return. 0, or -1 past the cap. */
+ * descriptor passed in is closed on return. 0, -1 past the cap, -2 past
+ * the deadline. */
 static int pump(int in, int out, int err, const char *input, size_t len,
-		struct m4run *r)
+		struct m4run *r, time_t deadline)
 {
 	struct pollfd fds[3] = { { in, POLLOUT, 0 }, { out, POLLIN, 0 }, { err, POLLIN, 0 } };
 	struct str *dst[3] = { NULL, &r->out, &r->err };
@@ -97,7 +102,14 @@ static int pump(int in, int out, int err, const char *input, size_t len,
 		fcntl(in, F_SETFL, fcntl(in, F_GETFL) | O_NONBLOCK);	/* partial writes */
 	}
 	while (rc == 0 && (fds[1].fd >= 0 || fds[2].fd >= 0)) {
-		if (poll(fds, 3, -1) < 0) {
+		time_t left = deadline - time(NULL);
+		int n = left > 0 ? poll(fds, 3, (int)left * 1000) : 0;
+
+		if (n == 0) {
+			rc = -2;
+			break;
+		}
+		if (n < 0) {
 			rc = errno == EINTR ? 0 : -1;
 			continue;
 		}
@@ -117,6 +129,17 @@ static int pump(int in, int out, int err, const char *input, size_t len,
 	}
 	close_fds(fds, 3);
 	return rc;
+}
+
+/* The time m4 may run: MAILCF_M4_SECONDS if valid, else LIMIT_M4_SECONDS. */
+static long long m4_seconds(void)
+{
+	const char *e = getenv("MAILCF_M4_SECONDS");
+	long long v;
+
+	if (e && parse_num(e, 1, 86400, &v) == 0)
+		return v;
+	return LIMIT_M4_SECONDS;
 }
 
 int m4run_exec(char *const argv[], const char *input, size_t len, struct m4run *r)
@@ -145,11 +168,17 @@ int m4run_exec(char *const argv[], const char *input, size_t len, struct m4run *
 	close(p[1][1]);
 	close(p[2][1]);
 	signal(SIGPIPE, SIG_IGN);
-	rc = pump(p[0][1], p[1][0], p[2][0], input, len, r);
-	if (rc < 0) {		/* pump left every pipe end it had open */
+	rc = pump(p[0][1], p[1][0], p[2][0], input, len, r, time(NULL) + m4_seconds());
+	if (rc < 0) {		/* pump closed every pipe end it had open */
 		kill(pid, SIGKILL);
-		snprintf(r->errmsg, sizeof r->errmsg,
-			 "%s: output larger than %d bytes, stopped", argv[0], LIMIT_M4_OUTPUT);
+		if (rc == -2)
+			snprintf(r->errmsg, sizeof r->errmsg, "%s: still running after %lld "
+				 "seconds (a macro that expands itself?), stopped",
+				 argv[0], m4_seconds());
+		else
+			snprintf(r->errmsg, sizeof r->errmsg, "%s: output larger than %d "
+				 "bytes, stopped", argv[0], LIMIT_M4_OUTPUT);
+		rc = -1;
 	}
 	while (waitpid(pid, &wst, 0) < 0 && errno == EINTR)
 		;

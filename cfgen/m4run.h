@@ -38,8 +38,8 @@ struct m4run_lines {
 };
 
 /* Run argv with input on stdin. 0 when the program ran to the end (look at
- * r->status), -1 when it could not be started or its output was too big
- * (r->errmsg). r is always initialised; free it with m4run_free(). */
+ * r->status), -1 when it could not be started, its output was too big or
+ * it ran longer than LIMIT_M4_SECONDS / $MAILCF_M4_SECONDS (r->errmsg). r is always initialised; free it with m4run_free(). */
 int m4run_exec(char *const argv[], const char *input, size_t len, struct m4run *r);
 void m4run_free(struct m4run *r);
 

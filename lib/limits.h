@@ -91,4 +91,9 @@
  * (sendmail waits without a bound; we do not). */
 #define LIMIT_PROGRAM_MAP_SECONDS 60
 
+/* GNU m4 running a .mc may take this long (real configurations take
+ * ~30 ms; a macro that recurses without output would run forever).
+ * The environment variable MAILCF_M4_SECONDS may lower or raise it. */
+#define LIMIT_M4_SECONDS 120
+
 #endif
