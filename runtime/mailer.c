@@ -1,7 +1,7 @@
 /*
  * mailer.c - U= of an M line, as sendmail's makemailer() reads it (op.txt
  * "M -- Define Mailer": "U= the user and group id to run as", a name or a
- * number each). Names are looked up in the passwd and group files; an
+ * number each); the DefaultUser option has the same "user[:group]" form. Names are looked up in the passwd and group files; an
  * unknown one is reported at load time ("readcf: mailer U= flag: unknown
  * user NAME") and leaves the ids unset.
  */
@@ -33,11 +33,10 @@ static void take_name(const char **p, char *buf, size_t size)
 		(*p)++;
 }
 
-int mailer_ugid(const struct ir_mailer *m, long *uid, long *gid,
-		const char **what, const char **name)
+int ugid_parse(const char *p, long *uid, long *gid, const char **what,
+	       const char **name)
 {
 	static char buf[256];
-	const char *p = ir_field_get(m->fields, m->nfields, 'U');
 	char *end;
 
 	*uid = *gid = -1;
@@ -79,6 +78,12 @@ int mailer_ugid(const struct ir_mailer *m, long *uid, long *gid,
 		*gid = strtol(p, NULL, 0);
 	}
 	return 0;
+}
+
+int mailer_ugid(const struct ir_mailer *m, long *uid, long *gid,
+		const char **what, const char **name)
+{
+	return ugid_parse(ir_field_get(m->fields, m->nfields, 'U'), uid, gid, what, name);
 }
 
 void mailer_check_all(struct rt *rt, FILE *err)

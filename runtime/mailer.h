@@ -1,6 +1,7 @@
 /*
  * mailer.h - mailer (M line) properties the runtime derives as sendmail's
- * readcf does: the U= user and group.
+ * readcf does: the U= user and group (and the "user[:group]" syntax it
+ * shares with the DefaultUser option).
  */
 #ifndef MAILCF_MAILER_H
 #define MAILCF_MAILER_H
@@ -11,10 +12,13 @@
 
 struct rt;
 
-/* The uid and gid of m's U= field ("user[:group]", names or numbers), -1
- * for what is not set. Returns 0, or -1 with *what ("user"/"group") and
- * *name pointing into a static buffer when a name is unknown; then, as in
- * sendmail, the rest of the field is ignored. */
+/* The uid and gid of spec "user[:group]" (names or numbers; spec may be
+ * NULL), -1 for what is not set. Returns 0, or -1 with *what
+ * ("user"/"group") and *name pointing into a static buffer when a name is
+ * unknown; then, as in sendmail, the rest of spec is ignored. */
+int ugid_parse(const char *spec, long *uid, long *gid, const char **what,
+	       const char **name);
+/* ugid_parse() of m's U= field. */
 int mailer_ugid(const struct ir_mailer *m, long *uid, long *gid,
 		const char **what, const char **name);
 /* Print readcf's complaints about every mailer's U= on err; each is a

@@ -15,12 +15,12 @@
  * into a stdio buffer), so a chatty program is not killed by SIGPIPE.
  */
 #include "runtime/mapclass.h"
+#include "runtime/mailer.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <poll.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,35 +31,19 @@
 #include "cfgen/ir.h"
 #include "lib/arena.h"
 #include "lib/limits.h"
-#include "lib/num.h"
 
 #define PROG_MAX_ARGS 32
 
-/* uid:gid of the DefaultUser option ("8:12", "mailnull", "mailnull:mail"). */
+/* uid:gid of the DefaultUser option (sendmail's default is 1:1). */
 static void default_user(const struct rt *rt, uid_t *uid, gid_t *gid)
 {
 	const struct ir_option *o = cf_option(rt->cf, "DefaultUser");
-	char buf[256], *colon;
-	long long n;
+	const char *what, *name;
+	long u, g;
 
-	*uid = 1;
-	*gid = 1;
-	if (o == NULL || snprintf(buf, sizeof buf, "%s", o->value) >= (int)sizeof buf)
-		return;
-	if ((colon = strchr(buf, ':')) != NULL)
-		*colon++ = '\0';
-	if (parse_num(buf, 0, 0x7fffffff, &n) == 0) {
-		*uid = (uid_t)n;
-	} else {
-		struct passwd *pw = getpwnam(buf);
-
-		if (pw) {
-			*uid = pw->pw_uid;
-			*gid = pw->pw_gid;
-		}
-	}
-	if (colon && parse_num(colon, 0, 0x7fffffff, &n) == 0)
-		*gid = (gid_t)n;
+	ugid_parse(o ? o->value : NULL, &u, &g, &what, &name);
+	*uid = (uid_t)(u >= 0 ? u : 1);
+	*gid = (gid_t)(g >= 0 ? g : 1);
 }
 
 /* The child: stdout to fd, the rest closed off, privileges dropped, exec. */
