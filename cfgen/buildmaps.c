@@ -120,7 +120,7 @@ static int build_aliases(const struct ir_option *opt, const char *root, struct d
 		char *path = rooted(root, file);
 		if (mapdb_type_known(type) && stale(path, path, type) == 1) {
 			diag_report(d, DIAG_NOTE, &opt->pos, NULL, "rebuilding aliases %s", path);
-			if (newaliases_build(path, type, d, NULL) < 0)
+			if (newaliases_build(path, type, NULL, d, NULL) < 0)
 				rc = -1;
 		}
 		free(path);
@@ -131,13 +131,13 @@ static int build_aliases(const struct ir_option *opt, const char *root, struct d
 
 int buildmaps_run(const struct cf *cf, const char *root, struct diag *d)
 {
-	const struct ir_option *alias = cf_option(cf, "AliasFile");
 	int rc = 0;
 
 	for (size_t i = 0; i < cf->nmaps; i++)
 		if (build_kmap(&cf->maps[i], root, d) < 0)
 			rc = -1;
-	if (alias && build_aliases(alias, root, d) < 0)
-		rc = -1;
+	for (const struct ir_option *a = NULL; (a = cf_option_next(cf, "AliasFile", a));)
+		if (build_aliases(a, root, d) < 0)	/* every AliasFile line counts */
+			rc = -1;
 	return rc;
 }

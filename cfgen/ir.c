@@ -57,6 +57,15 @@ const struct ir_option *cf_option(const struct cf *cf, const char *name)
 	return NULL;
 }
 
+const struct ir_option *cf_option_next(const struct cf *cf, const char *name,
+				       const struct ir_option *prev)
+{
+	for (size_t i = prev ? (size_t)(prev - cf->options) + 1 : 0; i < cf->noptions; i++)
+		if (strcasecmp(cf->options[i].name, name) == 0)
+			return &cf->options[i];
+	return NULL;
+}
+
 const struct ir_map *cf_map(const struct cf *cf, const char *name)
 {
 	for (size_t i = 0; i < cf->nmaps; i++)

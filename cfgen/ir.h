@@ -212,6 +212,10 @@ struct cf {
 const struct ir_macro *cf_macro(const struct cf *cf, const char *name);
 const struct ir_class *cf_class(const struct cf *cf, const char *name);
 const struct ir_option *cf_option(const struct cf *cf, const char *name);
+/* The setting of name after prev (NULL: the first), in file order: for
+ * options every setting of which counts, such as AliasFile. */
+const struct ir_option *cf_option_next(const struct cf *cf, const char *name,
+				       const struct ir_option *prev);
 const struct ir_map *cf_map(const struct cf *cf, const char *name);
 const struct ir_mailer *cf_mailer(const struct cf *cf, const char *name);
 const struct ir_ruleset *cf_ruleset_by_num(const struct cf *cf, int num);

@@ -35,6 +35,7 @@ struct parser {
 	struct diag *d;
 	aliases_fn fn;
 	void *arg;
+	const struct aliases_resolver *res;	/* NULL: '@' means non-local */
 	int errors, stopped;
 	int after_comment;	/* last non-continuation line was a comment */
 	struct pending p;
@@ -73,17 +74,45 @@ static size_t find_colon(const char *s, size_t len)
 	return len;
 }
 
-/* Fold the name s[0..nlen) and hand the entry to the callback. */
-static void deliver(struct parser *ps, char *s, size_t nlen, size_t v,
-		    size_t len, unsigned line)
+/* Hand the entry with key name[0..nlen) to the callback. */
+static void deliver(struct parser *ps, const char *name, size_t nlen,
+		    const char *s, size_t v, size_t len, unsigned line)
 {
-	for (size_t i = 0; i < nlen; i++)
-		if (s[i] >= 'A' && s[i] <= 'Z')
-			s[i] = (char)(s[i] - 'A' + 'a');
-	struct alias a = { s, s + v, nlen, len - v, { ps->file, line, 1 },
+	struct alias a = { name, s + v, nlen, len - v, { ps->file, line, 1 },
 			   (unsigned)v + 1 };
 	if (ps->fn(ps->arg, &a) != 0)
 		ps->stopped = 1;
+}
+
+/* The key of the name s (NUL-terminated) into key; 0, or -1 after
+ * reporting a non-local name. */
+static int name_key(struct parser *ps, const char *s, unsigned line,
+		    struct str *key)
+{
+	struct str why = STR_INIT;
+	int r = 0;
+
+	if (ps->res == NULL) {
+		if (strchr(s, '@') != NULL)
+			r = 1;
+		str_append(key, s);
+		for (size_t i = 0; i < key->len; i++)
+			if (key->s[i] >= 'A' && key->s[i] <= 'Z')
+				key->s[i] = (char)(key->s[i] - 'A' + 'a');
+	} else {
+		r = ps->res->resolve(ps->res->arg, s, key, &why);
+	}
+	if (r != 0) {
+		struct srcpos pos = { ps->file, line, 1 };
+		char *q = diag_quote(s, QUOTE_MAX);
+		diag_report(ps->d, DIAG_ERROR, &pos, "ALI005",
+			    "cannot alias non-local names: %s%s%s%s", q,
+			    why.len ? " (" : "", str_cstr(&why), why.len ? ")" : "");
+		free(q);
+		ps->errors++;
+	}
+	str_free(&why);
+	return r ? -1 : 0;
 }
 
 /* Check the value's quotes and brackets; 0 or -1 (reported). */
@@ -137,12 +166,15 @@ static void finish_entry(struct parser *ps)
 		nlen--;
 	size_t v = colon + 1 + strspn(s + colon + 1, " \t");
 	s[nlen] = '\0';
-	if (v >= len)
+	if (v >= len) {
 		perr(ps, line, (unsigned)colon + 1, "ALI001", "missing value for alias", s);
-	else if (memchr(s, '@', nlen) != NULL)
-		perr(ps, line, 1, "ALI005", "cannot alias non-local names", s);
-	else if (check_value(ps, s + v, len - v, line, (unsigned)v + 1) == 0)
-		deliver(ps, s, nlen, v, len, line);
+		return;
+	}
+	struct str key = STR_INIT;
+	if (name_key(ps, s, line, &key) == 0 &&
+	    check_value(ps, s + v, len - v, line, (unsigned)v + 1) == 0)
+		deliver(ps, str_cstr(&key), key.len, s, v, len, line);
+	str_free(&key);
 }
 
 /* Add a physical line to the pending entry (or report it as stray). */
@@ -188,7 +220,14 @@ static void physical_line(struct parser *ps, struct str *l, unsigned lineno,
 int aliases_parse(FILE *in, const char *name, struct diag *d, aliases_fn fn,
 		  void *arg)
 {
-	struct parser ps = { name, d, fn, arg, 0, 0, 0, { STR_INIT, 0, 0, 0 } };
+	return aliases_parse_resolved(in, name, d, NULL, fn, arg);
+}
+
+int aliases_parse_resolved(FILE *in, const char *name, struct diag *d,
+			   const struct aliases_resolver *res, aliases_fn fn,
+			   void *arg)
+{
+	struct parser ps = { name, d, fn, arg, res, 0, 0, 0, { STR_INIT, 0, 0, 0 } };
 	struct str l = STR_INIT;
 	unsigned lineno = 0;
 	int r, toolong, nonl;

@@ -14,8 +14,16 @@
  * than LIMIT_ALIAS_LINE, a NUL byte, a continuation line after a comment
  * (sendmail silently drops it), a line starting with a blank that follows
  * no entry, unbalanced quotes or angle brackets in the value, and
- * non-local names (name@domain; ALI005). sendmail builds anyway and fails
- * at delivery; callers of this parser refuse to build instead.
+ * non-local names (ALI005). sendmail builds around bad entries; callers
+ * of this parser refuse to build instead.
+ *
+ * Which names are local is the configuration's business: sendmail parses
+ * each name as a recipient address with the rules (rulesets 3 and 0) and
+ * refuses it unless it resolves to a mailer with F=A; the key stored is
+ * the user part of that resolution (so "<Bob>" and "bob@thishost" both
+ * store "bob"). aliases_parse_resolved() takes such a resolver; without
+ * one (aliases_parse) any name with an '@' is taken as non-local and
+ * names are only folded to lower case.
  */
 #ifndef MAILCF_ALIASES_H
 #define MAILCF_ALIASES_H
@@ -24,6 +32,7 @@
 #include <stdio.h>
 
 #include "lib/diag.h"
+#include "lib/str.h"
 
 struct alias {
 	const char *name;	/* folded, NUL-terminated */
@@ -41,6 +50,20 @@ typedef int (*aliases_fn)(void *arg, const struct alias *a);
  * entries (0 = clean) or -1 on a read error or when fn stopped. */
 int aliases_parse(FILE *in, const char *name, struct diag *d, aliases_fn fn,
 		  void *arg);
+
+/* Decides whether an alias name is local and what key it stores. */
+struct aliases_resolver {
+	/* 0: local, *key set to the key (stored as is); 1: not local, *why
+	 * set to the reason (may stay empty). Both strings arrive empty. */
+	int (*resolve)(void *arg, const char *name, struct str *key,
+		       struct str *why);
+	void *arg;
+};
+
+/* aliases_parse() with names resolved by res (NULL: as aliases_parse). */
+int aliases_parse_resolved(FILE *in, const char *name, struct diag *d,
+			   const struct aliases_resolver *res, aliases_fn fn,
+			   void *arg);
 
 /* The kinds of target in an alias value (aliases(5), op.txt 6.1). */
 enum alias_target_kind {

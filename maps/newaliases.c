@@ -20,6 +20,7 @@
 
 /* What build_file needs besides the file. */
 struct build_req {
+	const struct aliases_resolver *res;
 	struct diag *d;
 	FILE *out;
 };
@@ -53,7 +54,8 @@ static int add_alias(void *arg, const struct alias *a)
 	return 0;
 }
 
-int newaliases_build(const char *file, const char *type, struct diag *d,
+int newaliases_build(const char *file, const char *type,
+		     const struct aliases_resolver *res, struct diag *d,
 		     struct newaliases_stats *st)
 {
 	char err[512];
@@ -69,7 +71,7 @@ int newaliases_build(const char *file, const char *type, struct diag *d,
 	int rc = -1;
 	if (b.w == NULL)
 		diag_report(d, DIAG_ERROR, NULL, "ALI000", "%s: %s", file, err);
-	else if (aliases_parse(in, file, d, add_alias, &b) != 0) {
+	else if (aliases_parse_resolved(in, file, d, res, add_alias, &b) != 0) {
 		diag_report(d, DIAG_NOTE, NULL, "ALI000",
 			    "%s: not rebuilt, the old alias database is kept", file);
 		mapwrite_abort(&b.w);
@@ -100,15 +102,16 @@ static int build_file(void *arg, const char *type, const char *path)
 			    path, type);
 		return -1;
 	}
-	if (newaliases_build(path, type, rq->d, &st) < 0)
+	if (newaliases_build(path, type, rq->res, rq->d, &st) < 0)
 		return -1;
 	fprintf(rq->out, "%s: %lu aliases, longest %zu bytes, %zu bytes total\n",
 		path, st.aliases, st.longest, st.total);
 	return 0;
 }
 
-int newaliases_run(const char *aliasfile, struct diag *d, FILE *out)
+int newaliases_run(const char *aliasfile, const struct aliases_resolver *res,
+		   struct diag *d, FILE *out)
 {
-	struct build_req rq = { d, out };
+	struct build_req rq = { res, d, out };
 	return aliases_foreach_file(aliasfile, build_file, &rq);
 }

@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "lib/diag.h"
+#include "maps/aliases.h"
 
 /* Totals of one build, as sendmail prints them. */
 struct newaliases_stats {
@@ -27,11 +28,15 @@ struct newaliases_stats {
 };
 
 /* Rebuild every map of an AliasFile option value. 0 if all were built,
- * -1 otherwise (every entry is still attempted). */
-int newaliases_run(const char *aliasfile, struct diag *d, FILE *out);
+ * -1 otherwise (every entry is still attempted). Alias names are made
+ * keys by res (aliases.h; NULL: names with '@' are refused, the rest
+ * folded to lower case). */
+int newaliases_run(const char *aliasfile, const struct aliases_resolver *res,
+		   struct diag *d, FILE *out);
 /* Rebuild the map of one text file; type "hash", "btree", "cdb" or
  * "implicit". 0 or -1; *st filled when not NULL. */
-int newaliases_build(const char *file, const char *type, struct diag *d,
+int newaliases_build(const char *file, const char *type,
+		     const struct aliases_resolver *res, struct diag *d,
 		     struct newaliases_stats *st);
 
 #endif

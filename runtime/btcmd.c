@@ -9,6 +9,7 @@
  * the callers (bt.c) and the engine.
  */
 #include "runtime/btcmd.h"
+#include "runtime/addr.h"
 #include "runtime/mx.h"
 
 #include <ctype.h>
@@ -129,34 +130,6 @@ static void cmd_tryflags(struct rt *rt, char *arg)
 	}
 }
 
-/* The ruleset of a mailer's S=/R= field part (0 envelope, 1 header). */
-static int mailer_set(const struct rt *rt, const struct ir_mailer *m,
-		      char field, int part)
-{
-	const char *v = ir_field_get(m->fields, m->nfields, field);
-	char name[LIMIT_RULESET_NAME];
-	size_t n;
-
-	if (!v || !*v)
-		return 0;
-	n = strcspn(v, "/");
-	if (part == 1 && v[n] == '/') {
-		v += n + 1;
-		n = strlen(v);
-	}
-	if (n >= sizeof name)
-		n = sizeof name - 1;
-	memcpy(name, v, n);
-	name[n] = '\0';
-	return rt_set_lookup(rt, name);
-}
-
-/* Rewrite ws through set when it is a real ruleset. */
-static int run_set(struct rt *rt, struct tokv *ws, int set)
-{
-	return set > 0 ? rw_rewrite(rt, ws, set, 0, LIMIT_TOKENS) : RT_OK;
-}
-
 /* "/try mailer address". */
 static void cmd_try(struct rt *rt, char *arg)
 {
@@ -183,12 +156,12 @@ static void cmd_try(struct rt *rt, char *arg)
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient", addr, arg);
 	int sets[4] = { 3, try_flags.sender ? 1 : 2,
-			mailer_set(rt, m, try_flags.sender ? 'S' : 'R', try_flags.header), 4 };
+			addr_mailer_set(rt, m, try_flags.sender ? 'S' : 'R', try_flags.header), 4 };
 
 	st = tok_scan(&rt->ext, addr, 0, rt->work, &ws, &end, rw_tok_error, rt) < 0 ?
 	     RT_DATAERR : RT_OK;
 	for (int i = 0; i < 4 && (st == RT_OK || st == RT_TEMPFAIL); i++) {
-		int s = run_set(rt, &ws, sets[i]);
+		int s = addr_run_set(rt, &ws, sets[i]);
 
 		if (s != RT_OK)	/* a temporary failure goes on, as remotename() */
 			st = s;
@@ -204,28 +177,6 @@ static void cmd_try(struct rt *rt, char *arg)
 	str_free(&fancy);
 	str_free(&full);
 	tokv_free(&ws);
-}
-
-/* Lower-case an ASCII string in place (NULL allowed). */
-static void lower(char *s)
-{
-	for (; s && *s; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			*s += 32;
-}
-
-/* Tokens between the triple markers: host ($@) or user ($:) part. */
-static void triple_part(const struct tokv *ws, const char *mark, size_t *from,
-			size_t *to)
-{
-	size_t i = 0;
-
-	while (i < ws->n && ws->v[i] != mark)
-		i++;
-	*from = *to = i < ws->n ? i + 1 : ws->n;
-	while (*to < ws->n && ws->v[*to] != tok_m(TM_HOST) &&
-	       ws->v[*to] != tok_m(TM_USER))
-		(*to)++;
 }
 
 /* The exit status an error mailer's host part names ("nouser"), or 0. */
@@ -269,60 +220,34 @@ static void parse_error(struct rt *rt, const char *addr, const char *host,
 			       p[0] == '4' || msg[0] == '4' ? RT_TEMPFAIL : RT_USAGE;
 }
 
-/* Resolve a rewritten address to "mailer, host, user" (buildaddr()). */
-static void parse_build(struct rt *rt, const char *addr, struct tokv *ws,
-			int queueup)
+/* Print what addr_resolve() made of addr, as sendmail's /parse does. */
+static void parse_print(struct rt *rt, const char *addr, struct addr_parsed *pa)
 {
-	struct str host = STR_INIT, user = STR_INIT;
-	struct tokv u = TOKV_INIT;
-	const struct ir_mailer *m;
-	const char *mailer = ws->n > 1 ? ws->v[1] : "";
-	size_t hf, ht, uf, ut;
-	int st = RT_OK;
-
-	triple_part(ws, tok_m(TM_HOST), &hf, &ht);
-	triple_part(ws, tok_m(TM_USER), &uf, &ut);
-	rw_join(rt, ws->v + hf, ht - hf, rt->blanksub, &host);
-	if (strcmp(mailer, "error") == 0) {
-		rw_join(rt, ws->v + uf, ut - uf, ' ', &user);
-		parse_error(rt, addr, str_cstr(&host), str_cstr(&user));
-	} else if (!(m = cf_mailer(rt->cf, mailer))) {
-		fprintf(rt->out, "%s... unknown mailer %s\n", addr, mailer);
-	} else {
-		if (uf < ut && strcmp(ws->v[uf], "@") == 0 && m->flags &&
-		    strchr(m->flags, '@'))
-			uf++;	/* F=@: a leading "@" only marks "no ruleset 5" */
-		for (size_t i = uf; i < ut; i++)
-			tokv_push(&u, ws->v[i]);
-		st = run_set(rt, &u, 2);
-		if (st == RT_OK)
-			st = run_set(rt, &u, mailer_set(rt, m, 'R', 0));
-		if (st == RT_OK)
-			run_set(rt, &u, 4);
-		rw_join(rt, u.v, u.n, rt->blanksub, &user);
-		if (!m->flags || !strchr(m->flags, 'u'))
-			lower(user.s);
-		if (!m->flags || !strchr(m->flags, 'h'))
-			lower(host.s);
-		if (queueup)
+	switch (pa->kind) {
+	case ADDR_NONE:
+		break;
+	case ADDR_ERROR:
+		parse_error(rt, addr, str_cstr(&pa->host), str_cstr(&pa->user));
+		break;
+	case ADDR_UNKNOWN:
+		fprintf(rt->out, "%s... unknown mailer %s\n", addr, pa->mailer);
+		break;
+	case ADDR_MAILER:
+		if (pa->queueup)
 			rw_tok_error(rt, addr, "Transient parse error -- message queued for future delivery");
-		fprintf(rt->out, "mailer %s, ", mailer);
-		if (host.len)
-			fprintf(rt->out, "host %s, ", host.s);
-		fprintf(rt->out, "user %s\n", str_cstr(&user));
+		fprintf(rt->out, "mailer %s, ", pa->mailer);
+		if (pa->host.len)
+			fprintf(rt->out, "host %s, ", pa->host.s);
+		fprintf(rt->out, "user %s\n", str_cstr(&pa->user));
+		break;
 	}
-	tokv_free(&u);
-	str_free(&host);
-	str_free(&user);
 }
 
 /* "/parse address". */
 static void cmd_parse(struct rt *rt, char *arg)
 {
+	struct addr_parsed pa = ADDR_PARSED_INIT;
 	struct str fancy = STR_INIT;
-	struct tokv ws = TOKV_INIT;
-	const char *end;
-	int st;
 
 	if (!*arg) {
 		fputs("Usage: /parse address\n", rt->out);
@@ -335,19 +260,11 @@ static void cmd_parse(struct rt *rt, char *arg)
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient");
 	str_free(&fancy);
-	if (tok_scan(&rt->ext, arg, ',', rt->work, &ws, &end, rw_tok_error, rt) < 0) {
+	if (addr_resolve(rt, arg, ',', &pa) < 0)
 		fputs("Cannot parse\n", rt->out);
-	} else {
-		int s3 = run_set(rt, &ws, 3), s0 = RT_OK;
-
-		if (s3 == RT_OK || s3 == RT_TEMPFAIL)
-			s0 = rw_rewrite(rt, &ws, 0, 0, LIMIT_TOKENS);
-		st = s3 == RT_OK || s3 == RT_TEMPFAIL ? s0 : s3;
-		if ((st == RT_OK || st == RT_TEMPFAIL) && ws.n > 0 &&
-		    ws.v[0] == tok_m(TM_NET))
-			parse_build(rt, arg, &ws, s3 == RT_TEMPFAIL || s0 == RT_TEMPFAIL);
-	}
-	tokv_free(&ws);
+	else
+		parse_print(rt, arg, &pa);
+	addr_parsed_free(&pa);
 }
 
 /* Print one mailer field value with xputs() escaping. */
@@ -369,8 +286,8 @@ static void put_sets(struct rt *rt, const struct ir_mailer *m, char field)
 	char b1[16], b2[16];
 
 	fprintf(rt->out, " %c=%s/%s", field,
-		rt_set_name(rt, mailer_set(rt, m, field, 0), b1, sizeof b1),
-		rt_set_name(rt, mailer_set(rt, m, field, 1), b2, sizeof b2));
+		rt_set_name(rt, addr_mailer_set(rt, m, field, 0), b1, sizeof b1),
+		rt_set_name(rt, addr_mailer_set(rt, m, field, 1), b2, sizeof b2));
 }
 
 /* One mailer in printmailer() format. */

@@ -1,10 +1,14 @@
 /*
  * main-newaliases.c - newaliases(8): rebuild the alias databases named by
- * the AliasFile option of the configuration (-C, default
- * /etc/mail/sendmail.cf), or the [type:]file arguments given instead.
- * All the work is in maps/newaliases.c (shared with sendmail -bi); the cf
- * is read with cfgen's parser. Exit: 0, EX_USAGE, EX_CONFIG (cf unusable
- * or no AliasFile), EX_DATAERR (a file had bad entries or failed to build).
+ * every AliasFile setting of the configuration (-C, default
+ * /etc/mail/sendmail.cf), exactly as "sendmail -bi" does: alias names are
+ * parsed with the configuration's rules and must resolve to a local
+ * (F=A) mailer (runtime/aliasmode.h). Our extension: [type:]file
+ * arguments are built instead; then the configuration is read only when
+ * -C names one, and without it a name with an '@' counts as non-local.
+ * The building is maps/newaliases.c. Exit: 0, EX_USAGE, EX_CONFIG (cf
+ * unusable or no AliasFile), EX_DATAERR (a file had bad entries or failed
+ * to build).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +21,8 @@
 #include "lib/diag.h"
 #include "lib/str.h"
 #include "maps/newaliases.h"
+#include "runtime/aliasmode.h"
+#include "runtime/rt.h"
 
 /* Print the synopsis and return EX_USAGE. */
 static int usage(void)
@@ -25,45 +31,58 @@ static int usage(void)
 	return EX_USAGE;
 }
 
-/* The AliasFile value of the cf at path into out; 0, or an exit status
- * after reporting. */
-static int aliasfile_from_cf(const char *path, struct diag *d, struct str *out)
+/* Load the cf at path and its runtime; 0 or EX_CONFIG after reporting. */
+static int load(const char *path, struct cf **cf, struct rt **rt)
 {
-	struct cf_parse_opts po = { NULL, 1 };
-	struct cf *cf = cf_parse_file(path, d, &po);
-	if (cf == NULL)
+	FILE *quiet = fopen("/dev/null", "w");
+	struct diag *pd = diag_new(DIAG_TEXT, quiet ? quiet : stderr, "newaliases");
+
+	/* as sendmail: only what cannot be read is reported here */
+	*cf = cf_parse_file(path, pd, &(struct cf_parse_opts){ 0 });
+	diag_free(&pd);
+	if (quiet)
+		fclose(quiet);
+	if (*cf == NULL) {
+		fprintf(stderr, "newaliases: cannot open %s\n", path);
 		return EX_CONFIG;
-	const struct ir_option *opt = cf_option(cf, "AliasFile");
-	int rc = 0;
-	if (opt == NULL || opt->value == NULL || opt->value[0] == '\0') {
-		fprintf(stderr, "newaliases: %s: no AliasFile option\n", path);
-		rc = EX_CONFIG;
-	} else {
-		str_append(out, opt->value);
 	}
-	cf_free(&cf);
-	return rc;
+	*rt = rt_new(*cf, 'i', stdout, stdout);
+	return *rt ? 0 : EX_CONFIG;
 }
 
 int main(int argc, char **argv)
 {
-	const char *cfpath = "/etc/mail/sendmail.cf";
-	int c;
+	const char *cfpath = NULL;
+	struct cf *cf = NULL;
+	struct rt *rt = NULL;
+	struct aliases_resolver res;
+	struct str files = STR_INIT;
+	int c, rc = 0;
+
 	while ((c = getopt(argc, argv, "C:")) != -1) {
 		if (c != 'C')
 			return usage();
 		cfpath = optarg;
 	}
-	struct diag *d = diag_new(DIAG_TEXT, stderr, "newaliases");
-	struct str files = STR_INIT;
-	int rc = 0;
+	if (cfpath != NULL || optind == argc)
+		rc = load(cfpath ? cfpath : "/etc/mail/sendmail.cf", &cf, &rt);
 	for (int i = optind; i < argc; i++)
 		str_printf(&files, "%s%s", i > optind ? "," : "", argv[i]);
-	if (optind == argc)
-		rc = aliasfile_from_cf(cfpath, d, &files);
-	if (rc == 0 && newaliases_run(str_cstr(&files), d, stdout) < 0)
-		rc = EX_DATAERR;
+	if (rc == 0 && optind == argc && aliasmode_files(cf, &files) == 0) {
+		fprintf(stderr, "newaliases: %s: no AliasFile option\n", cf->file);
+		rc = EX_CONFIG;
+	}
+	if (rc == 0) {
+		struct diag *d = diag_new(DIAG_TEXT, stderr, "newaliases");
+
+		if (rt)
+			aliasmode_resolver(rt, &res);
+		if (newaliases_run(str_cstr(&files), rt ? &res : NULL, d, stdout) < 0)
+			rc = EX_DATAERR;
+		diag_free(&d);
+	}
 	str_free(&files);
-	diag_free(&d);
+	rt_free(&rt);
+	cf_free(&cf);
 	return rc;
 }

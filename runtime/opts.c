@@ -15,6 +15,7 @@
 #include "lib/diag.h"
 #include "lib/xalloc.h"
 #include "maps/newaliases.h"
+#include "runtime/aliasmode.h"
 
 /* The argument of a flag: glued ("-Cfile") or the next word. */
 static const char *flag_arg(int argc, char **argv, int *i)
@@ -95,22 +96,26 @@ void opts_apply(struct opts *o, struct cf *cf)
 	cf->noptions = n;
 }
 
-/* Modes other than -bt: -bi rebuilds the alias databases of AliasFile
- * with the maps library (the code newaliases runs). */
+/* Modes other than -bt: -bi rebuilds the alias databases of every
+ * AliasFile setting with the maps library (the code newaliases runs),
+ * alias names resolved by the configuration's rules (aliasmode.h). */
 int opts_run_other(struct opts *o, struct rt *rt)
 {
-	const struct ir_option *a = cf_option(rt->cf, "AliasFile");
+	struct aliases_resolver res;
+	struct str files = STR_INIT;
 	struct diag *d;
 	int rc;
 
 	(void)o;
-	if (!a || !a->value || !*a->value) {
+	if (aliasmode_files(rt->cf, &files) == 0) {
 		fprintf(stderr, "sendmail: %s: no AliasFile option\n", rt->cf->file);
 		return RT_CONFIG;
 	}
+	aliasmode_resolver(rt, &res);
 	d = diag_new(DIAG_TEXT, stderr, "sendmail");
-	rc = newaliases_run(a->value, d, stdout) < 0 ? RT_DATAERR : RT_OK;
+	rc = newaliases_run(str_cstr(&files), &res, d, stdout) < 0 ? RT_DATAERR : RT_OK;
 	diag_free(&d);
+	str_free(&files);
 	return rc;
 }
 

@@ -314,7 +314,7 @@ static void test_newaliases(void **state)
 	FILE *f = fopen(in_dir("aliases"), "w");
 	fputs("root: admin  \nfoo: a,\n b\nBar: x\nbar: y\npostmaster: root\n", f);
 	fclose(f);
-	assert_int_equal(newaliases_build(in_dir("aliases"), "implicit", d, &st), 0);
+	assert_int_equal(newaliases_build(in_dir("aliases"), "implicit", NULL, d, &st), 0);
 	assert_int_equal(st.aliases, 5);
 	assert_int_equal(st.longest, 7);
 	assert_int_equal(st.total, 4 + 7 + 3 + 4 + 3 + 1 + 3 + 1 + 10 + 4);
@@ -334,7 +334,7 @@ static void test_newaliases(void **state)
 	f = fopen(in_dir("aliases"), "w");
 	fputs("root: other\nbroken\n", f);
 	fclose(f);
-	assert_int_equal(newaliases_build(in_dir("aliases"), "hash", d, &st), -1);
+	assert_int_equal(newaliases_build(in_dir("aliases"), "hash", NULL, d, &st), -1);
 	db = mapdb_open(in_dir("aliases"), "hash", err, sizeof err);
 	assert_int_equal(mapdb_get(db, "root", 4, &v), 1);
 	assert_string_equal(v.s, "admin  ");
