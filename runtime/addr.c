@@ -7,8 +7,10 @@
 #include "runtime/addr.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "lib/limits.h"
+#include "runtime/mailer.h"
 #include "runtime/rw.h"
 
 int addr_mailer_set(const struct rt *rt, const struct ir_mailer *m,
@@ -58,13 +60,51 @@ static void triple_part(const struct tokv *ws, const char *mark, size_t *from,
 		(*to)++;
 }
 
+/* 1 if m has mailer flag f. */
+static int has_flag(const struct ir_mailer *m, char f)
+{
+	return m->flags && strchr(m->flags, f) != NULL;
+}
+
+/* F=: F=| F=/ (op.txt "Mailer flags"): a user part that, quotes removed,
+ * starts with ":include:", '|' or '/' goes to the built-in *include*,
+ * prog or *file* mailer. Returns that mailer or m; for *include* the
+ * user becomes the file name and *done is set (no rewriting follows). */
+static const struct ir_mailer *special(struct rt *rt, const struct ir_mailer *m,
+				       const struct tokv *ws, size_t uf,
+				       size_t ut, struct addr_parsed *pa,
+				       int *done)
+{
+	struct str u = STR_INIT;
+	const struct ir_mailer *to = NULL;
+	char *q, *p;
+
+	rw_join(rt, ws->v + uf, ut - uf, ' ', &u);	/* blanks, not BlankSub */
+	for (p = q = u.s ? u.s : (char *)""; *p; p++)	/* quotes only; a backslash stays */
+		if (*p != '"')
+			*q++ = *p;
+	*q = '\0';
+	q = u.s ? u.s : (char *)"";
+	if (has_flag(m, ':') && strncasecmp(q, ":include:", 9) == 0) {
+		to = mailer_find(rt, "*include*");
+		str_append(&pa->user, q + 9);
+		*done = 1;
+	} else if (has_flag(m, '|') && q[0] == '|') {
+		to = mailer_find(rt, "prog");
+	} else if (has_flag(m, '/') && q[0] == '/') {
+		to = mailer_find(rt, "*file*");
+	}
+	str_free(&u);
+	return to ? to : m;
+}
+
 /* buildaddr(): the triple in ws into pa; a real mailer's user part goes
  * through the recipient rewriting (2, R=, 4). */
 static void build(struct rt *rt, struct tokv *ws, struct addr_parsed *pa)
 {
 	struct tokv u = TOKV_INIT;
 	size_t hf, ht, uf, ut;
-	int st;
+	int st, done = 0;
 
 	pa->mailer = ws->n > 1 ? ws->v[1] : "";
 	triple_part(ws, tok_m(TM_HOST), &hf, &ht);
@@ -75,28 +115,31 @@ static void build(struct rt *rt, struct tokv *ws, struct addr_parsed *pa)
 		rw_join(rt, ws->v + uf, ut - uf, ' ', &pa->user);
 		return;
 	}
-	pa->m = cf_mailer(rt->cf, pa->mailer);
+	pa->m = mailer_find(rt, pa->mailer);
 	if (!pa->m) {
 		pa->kind = ADDR_UNKNOWN;
 		return;
 	}
 	pa->kind = ADDR_MAILER;
-	if (uf < ut && strcmp(ws->v[uf], "@") == 0 && pa->m->flags &&
-	    strchr(pa->m->flags, '@'))
+	if (uf < ut && strcmp(ws->v[uf], "@") == 0 && has_flag(pa->m, '@'))
 		uf++;	/* F=@: a leading "@" only marks "no ruleset 5" */
-	for (size_t i = uf; i < ut; i++)
-		tokv_push(&u, ws->v[i]);
-	st = addr_run_set(rt, &u, 2);
-	if (st == RT_OK)
-		st = addr_run_set(rt, &u, addr_mailer_set(rt, pa->m, 'R', 0));
-	if (st == RT_OK)
-		addr_run_set(rt, &u, 4);
-	rw_join(rt, u.v, u.n, rt->blanksub, &pa->user);
-	if (!pa->m->flags || !strchr(pa->m->flags, 'u'))
+	pa->m = special(rt, pa->m, ws, uf, ut, pa, &done);
+	pa->mailer = pa->m->name;
+	if (!done) {
+		for (size_t i = uf; i < ut; i++)
+			tokv_push(&u, ws->v[i]);
+		st = addr_run_set(rt, &u, 2);
+		if (st == RT_OK)
+			st = addr_run_set(rt, &u, addr_mailer_set(rt, pa->m, 'R', 0));
+		if (st == RT_OK)
+			addr_run_set(rt, &u, 4);
+		rw_join(rt, u.v, u.n, rt->blanksub, &pa->user);
+		tokv_free(&u);
+	}
+	if (!has_flag(pa->m, 'u'))
 		addr_lower(pa->user.s);
-	if (!pa->m->flags || !strchr(pa->m->flags, 'h'))
+	if (!has_flag(pa->m, 'h'))
 		addr_lower(pa->host.s);
-	tokv_free(&u);
 }
 
 int addr_resolve(struct rt *rt, const char *addr, int delim,

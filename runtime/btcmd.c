@@ -158,8 +158,13 @@ static void cmd_try(struct rt *rt, char *arg)
 	int sets[4] = { 3, try_flags.sender ? 1 : 2,
 			addr_mailer_set(rt, m, try_flags.sender ? 'S' : 'R', try_flags.header), 4 };
 
-	st = tok_scan(&rt->ext, addr, 0, rt->work, &ws, &end, rw_tok_error, rt) < 0 ?
-	     RT_DATAERR : RT_OK;
+	if (tok_scan(&rt->ext, addr, 0, rt->work, &ws, &end, rw_tok_error, rt) < 0) {
+		/* remotename() gives the address back as it came */
+		fprintf(rt->out, "Rcode = 0, addr = %s\n", addr);
+		tokv_free(&ws);
+		return;
+	}
+	st = RT_OK;
 	for (int i = 0; i < 4 && (st == RT_OK || st == RT_TEMPFAIL); i++) {
 		int s = addr_run_set(rt, &ws, sets[i]);
 
@@ -260,7 +265,7 @@ static void cmd_parse(struct rt *rt, char *arg)
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient");
 	str_free(&fancy);
-	if (addr_resolve(rt, arg, ',', &pa) < 0)
+	if (addr_resolve(rt, arg, 0, &pa) < 0)
 		fputs("Cannot parse\n", rt->out);
 	else
 		parse_print(rt, arg, &pa);
@@ -337,20 +342,12 @@ static void print_mailer(struct rt *rt, int no, const struct ir_mailer *m)
 /* "=M": built-ins first, each replaced by a mailer of the same name. */
 void btcmd_print_mailers(struct rt *rt)
 {
-	static struct ir_field file_f[] = { { 'T', "X-Unix/X-Unix/X-Unix" } };
-	static const struct ir_mailer builtin[] = {
-		{ "prog", "/bin/sh", "lsouDq9", "sh -c $u", file_f, 1, { 0 } },
-		{ "*file*", "[FILE]", "lsDFMPEouq9", "FILE $u", file_f, 1, { 0 } },
-		{ "*include*", "/dev/null", "su", "INCLUDE $u", NULL, 0, { 0 } },
-	};
+	static const char *const builtin[] = { "prog", "*file*", "*include*" };
 	const struct cf *cf = rt->cf;
 	int no = 0;
 
-	for (size_t i = 0; i < 3; i++) {
-		const struct ir_mailer *m = cf_mailer(cf, builtin[i].name);
-
-		print_mailer(rt, no++, m ? m : &builtin[i]);
-	}
+	for (size_t i = 0; i < 3; i++)
+		print_mailer(rt, no++, mailer_find(rt, builtin[i]));
 	for (size_t i = 0; i < cf->nmailers; i++) {
 		const char *n = cf->mailers[i].name;
 

@@ -101,3 +101,19 @@ void mailer_check_all(struct rt *rt, FILE *err)
 		}
 	}
 }
+
+const struct ir_mailer *mailer_find(const struct rt *rt, const char *name)
+{
+	static struct ir_field file_f[] = { { 'T', "X-Unix/X-Unix/X-Unix" } };
+	static const struct ir_mailer builtin[] = {
+		{ "prog", "/bin/sh", "lsouDq9", "sh -c $u", file_f, 1, { 0 } },
+		{ "*file*", "[FILE]", "lsDFMPEouq9", "FILE $u", file_f, 1, { 0 } },
+		{ "*include*", "/dev/null", "su", "INCLUDE $u", NULL, 0, { 0 } },
+	};
+	const struct ir_mailer *m = cf_mailer(rt->cf, name);
+
+	for (size_t i = 0; !m && i < sizeof builtin / sizeof builtin[0]; i++)
+		if (strcmp(builtin[i].name, name) == 0)
+			m = &builtin[i];
+	return m;
+}

@@ -317,27 +317,42 @@ const char *map_text_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return r;
 }
 
-/* "dequote" class: the key without its quotes, if it is one token then. */
+/* "dequote" class: the key with its double quotes removed, or no match
+ * when it had none, or when the result would not be one clean token: an
+ * unescaped blank, a ')' or '>' with nothing open, a '(' or '<' left open
+ * (text inside a comment is not counted for angles), a trailing '\\'.
+ * Backslashes stay in the result. */
 const char *map_dequote_lookup(struct rt *rt, struct rt_map *m, char *key,
 			       const char *const *args, int nargs, int *stat)
 {
 	struct str s = STR_INIT;
-	int bs = 0, quoted = 0, bad = 0;
+	int bs = 0, quotes = 0, bad = 0, cmnt = 0, angle = 0;
 	const char *r = NULL;
 
 	(void)stat;
 	for (const char *p = key; *p; p++) {
-		if (*p == '"' && !bs) {
-			quoted = !quoted;
+		if (bs || *p == '\\') {
+			bs = !bs;
+			str_appendc(&s, *p);
 			continue;
 		}
-		if (!bs && (*p == ' ' || *p == '\t' || *p == '(' || *p == ')' ||
-			    *p == '<' || *p == '>' || *p == ','))
+		if (*p == '"') {
+			quotes = 1;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t')
 			bad = 1;
-		bs = *p == '\\' && !bs;
+		else if (*p == '(')
+			cmnt++;
+		else if (*p == ')')
+			bad |= cmnt-- == 0;
+		else if (*p == '<' && cmnt == 0)
+			angle++;
+		else if (*p == '>' && cmnt == 0)
+			bad |= angle-- == 0;
 		str_appendc(&s, *p);
 	}
-	if (!bad && !quoted)
+	if (quotes && !bad && !bs && cmnt == 0 && angle == 0)
 		r = map_result(rt, m, str_cstr(&s), args, nargs);
 	str_free(&s);
 	return r;

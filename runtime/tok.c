@@ -125,16 +125,30 @@ static void scan_oper(struct scan *sc, char c)
 	scan_end(sc);
 }
 
-/* Close what the input left open: quote, comment, angle brackets. */
-static void scan_close(struct scan *sc, int cmnt, int angles)
+/* Close what the input left open, as prescan() does at the end: it feeds
+ * itself one closing character at a time, each with its message, through
+ * the same state machine. So a pending backslash escapes the first ')'
+ * (one more message) or the first '"' (one more message, and an escaped
+ * quote in the token); a pending backslash elsewhere is dropped. */
+static void scan_close(struct scan *sc, int cmnt, int angles, int bslash)
 {
+	for (; cmnt > 0; cmnt--) {
+		scan_error(sc, "Unbalanced '('");
+		if (bslash) {	/* this ')' was escaped: still in the comment */
+			bslash = 0;
+			cmnt++;
+		}
+	}
 	if (sc->quoted) {
 		scan_error(sc, "Unbalanced '\"'");
+		if (bslash) {
+			scan_add(sc, '\\');
+			scan_add(sc, '"');
+			scan_error(sc, "Unbalanced '\"'");
+		}
 		scan_add(sc, '"');
 		sc->quoted = 0;
 	}
-	if (cmnt > 0)
-		scan_error(sc, "Unbalanced '('");
 	scan_end(sc);
 	for (; angles > 0 && !sc->fatal; angles--) {
 		scan_error(sc, "Unbalanced '<'");
@@ -235,7 +249,7 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 	if (endp)
 		*endp = p;
 	if (!sc.fatal)
-		scan_close(&sc, cmnt, angles);
+		scan_close(&sc, cmnt, angles, bslash);
 	/* like sendmail's prescan(), input without any token is a failure
 	 * (reported by nobody: callers skip it or fail quietly) */
 	return sc.fatal || out->n == before ? -1 : 0;
