@@ -127,9 +127,9 @@ static void scan_oper(struct scan *sc, char c)
 
 /* Close what the input left open, as prescan() does at the end: it feeds
  * itself one closing character at a time, each with its message, through
- * the same state machine. So a pending backslash escapes the first ')'
- * (one more message) or the first '"' (one more message, and an escaped
- * quote in the token); a pending backslash elsewhere is dropped. */
+ * the same state machine. So a pending backslash escapes the first ')',
+ * '"' or '>' (one more message; an escaped quote or '>' stays in the
+ * token); with nothing open it is dropped. */
 static void scan_close(struct scan *sc, int cmnt, int angles, int bslash)
 {
 	for (; cmnt > 0; cmnt--) {
@@ -145,9 +145,15 @@ static void scan_close(struct scan *sc, int cmnt, int angles, int bslash)
 			scan_add(sc, '\\');
 			scan_add(sc, '"');
 			scan_error(sc, "Unbalanced '\"'");
+			bslash = 0;
 		}
 		scan_add(sc, '"');
 		sc->quoted = 0;
+	}
+	if (angles > 0 && bslash) {	/* an escaped '>' joins the token */
+		scan_error(sc, "Unbalanced '<'");
+		scan_add(sc, '\\');
+		scan_add(sc, '>');
 	}
 	scan_end(sc);
 	for (; angles > 0 && !sc->fatal; angles--) {
