@@ -48,9 +48,8 @@ static const char *slurp(const char *path, char **cache)
 	return *cache;
 }
 
-/* The methods listed for service in the switch file. */
-void host_switch_methods(const struct rt *rt, const char *service,
-			 struct str *out)
+int host_switch_listed(const struct rt *rt, const char *service,
+		       struct str *out)
 {
 	const char *p = slurp(rt->switch_file, (char **)&rt->switch_text);
 	size_t n = strlen(service);
@@ -63,7 +62,14 @@ void host_switch_methods(const struct rt *rt, const char *service,
 			str_appendc(out, *p == '\t' ? ' ' : *p);
 		break;
 	}
-	if (out->len == 0)
+	return out->len > 0;
+}
+
+/* The methods listed for service in the switch file, else the default. */
+void host_switch_methods(const struct rt *rt, const char *service,
+			 struct str *out)
+{
+	if (!host_switch_listed(rt, service, out))
 		str_append(out, strcmp(service, "hosts") == 0 ? "dns files" : "files");
 }
 

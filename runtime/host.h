@@ -22,6 +22,10 @@ int host_canon(struct rt *rt, const char *name, struct str *out);
 /* 1 if the service switch lists method (e.g. "files") for service. */
 int host_switch_has(const struct rt *rt, const char *service,
 		    const char *method);
+/* The methods the switch file lists for service, space separated, into
+ * out; 0 (out empty) when it has no line for service. */
+int host_switch_listed(const struct rt *rt, const char *service,
+		       struct str *out);
 /* The methods listed for service, space separated, into out (default
  * "files" when the switch file or the line is missing). */
 void host_switch_methods(const struct rt *rt, const char *service,

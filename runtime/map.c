@@ -64,7 +64,7 @@ static void parse_flag(struct rt *rt, struct rt_map *m, const char *f)
 	case 's': m->subs = 1; m->sublist = arena_strdup(rt->arena, v); break;
 	case 'd': m->delim = *v ? *v : ' '; break;
 	case 'k': m->kcol = atoi(v); break;
-	case 'v': m->vcol = atoi(v); break;
+	case 'v': m->vcol = atoi(v); m->vname = arena_strdup(rt->arena, v); break;
 	case 'z': m->zdelim = *v ? *v : ' '; break;
 	case 'S': m->spacesub = *v; break;
 	case 'R': m->rrtype = dnsmap_type(v + strspn(v, " \t")); break;	/* "-R A" */
@@ -111,6 +111,8 @@ int map_setup(struct rt *rt, FILE *err)
 			fprintf(err, "%s: line %u: readcf: map %s: class %s not available\n",
 				cf->maps[i].pos.file ? cf->maps[i].pos.file : cf->file,
 				cf->maps[i].pos.line, cf->maps[i].name, cf->maps[i].mclass);
+		if (strcmp(cf->maps[i].mclass, "sequence") == 0)
+			map_seq_setup(rt, &rt->maps[i], i, err);
 	}
 	if (!have_host) {
 		struct rt_map *h = &rt->maps[cf->nmaps];
@@ -121,6 +123,7 @@ int map_setup(struct rt *rt, FILE *err)
 		h->delim = -1;
 		h->spacesub = rt->blanksub;
 		h->args = "";
+		h->hostdot = rt->level >= 2;	/* readcf's "host host -a." */
 	}
 	return 0;
 }
@@ -171,16 +174,12 @@ static void strip_quotes(char *s)
 	*q = '\0';
 }
 
-/* Look key up in m without -T; see map.h. */
+/* Look key up in m as it is (no -T, quotes kept); see map.h. */
 const char *map_lookup_class(struct rt *rt, struct rt_map *m, char *key,
 			     const char *const *args, int nargs, int *stat)
 {
 	*stat = RT_OK;
-	if (!m->cls)
-		return NULL;
-	if (!m->keepquotes)
-		strip_quotes(key);
-	if (strlen(key) > LIMIT_MAP_KEY)
+	if (!m->cls || strlen(key) > LIMIT_MAP_KEY)
 		return NULL;
 	return m->cls->lookup(rt, m, key, args, nargs, stat);
 }
@@ -189,7 +188,11 @@ const char *map_lookup_class(struct rt *rt, struct rt_map *m, char *key,
 const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		       const char *const *args, int nargs, int *stat)
 {
-	const char *r = map_lookup_class(rt, m, key, args, nargs, stat);
+	const char *r;
+
+	if (!m->keepquotes)
+		strip_quotes(key);
+	r = map_lookup_class(rt, m, key, args, nargs, stat);
 
 	if (!r && *stat == RT_TEMPFAIL && m->tapp) {
 		struct str s = STR_INIT;

@@ -35,7 +35,11 @@ char map_spacesub(const struct rt_map *m);
  * rewriting path, as sendmail's parseaddr map_lookup). */
 const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		       const char *const *args, int nargs, int *stat);
-/* The same without the -T suffix: the class's own answer (-bt's /map). */
+/* Open m now if its class opens something (a file, a switch's members),
+ * printing what fails, as sendmail's /map does before its own line. */
+void map_open(struct rt *rt, struct rt_map *m);
+/* The class's own answer for key as given: no quote stripping, no -T
+ * suffix (-bt's /map, and the members of sequence and switch maps). */
 const char *map_lookup_class(struct rt *rt, struct rt_map *m, char *key,
 			     const char *const *args, int nargs, int *stat);
 

@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 
 #include "lib/arena.h"
 #include "lib/str.h"
@@ -24,14 +26,14 @@
 #include "runtime/macro.h"
 #include "runtime/map.h"
 
-/* map_rewrite(): s with %0..%9 replaced, then -a appended (in rt->work). */
+/* map_rewrite() (see mapclass.h), in rt->work. */
 const char *map_result(struct rt *rt, const struct rt_map *m, const char *s,
 		       const char *const *args, int nargs)
 {
 	struct str out = STR_INIT;
 	const char *r;
 
-	for (; *s; s++) {
+	for (; args && *s; s++) {	/* "%%" is '%'; "%x" stays as it is */
 		if (*s != '%' || s[1] == '\0') {
 			str_appendc(&out, *s);
 			continue;
@@ -41,9 +43,13 @@ const char *map_result(struct rt *rt, const struct rt_map *m, const char *s,
 			if (*s - '0' < nargs && args[*s - '0'])
 				str_append(&out, args[*s - '0']);
 		} else {
+			if (*s != '%')
+				str_appendc(&out, '%');
 			str_appendc(&out, *s);
 		}
 	}
+	if (!args)
+		str_append(&out, s);
 	if (m->app)
 		str_append(&out, m->app);
 	r = arena_strdup(rt->work, str_cstr(&out));
@@ -51,7 +57,8 @@ const char *map_result(struct rt *rt, const struct rt_map *m, const char *s,
 	return r;
 }
 
-/* "host" class: getcanonname(), "." appended (config level >= 2). */
+/* "host" class: getcanonname(); the implicit host map (config level
+ * >= 2) appends "." (an explicit K line of class host does not). */
 const char *map_host_lookup(struct rt *rt, struct rt_map *m, char *key,
 			    const char *const *args, int nargs, int *stat)
 {
@@ -61,7 +68,7 @@ const char *map_host_lookup(struct rt *rt, struct rt_map *m, char *key,
 
 	st = host_canon(rt, key, &s);
 	if (st == RT_OK) {
-		if (rt->level >= 2 && s.len && s.s[s.len - 1] != '.')
+		if (m->hostdot && s.len && s.s[s.len - 1] != '.')
 			str_appendc(&s, '.');
 		r = map_result(rt, m, m->matchonly ? key : s.s, args, nargs);
 	}
@@ -70,14 +77,67 @@ const char *map_host_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return r;
 }
 
-/* "user" class: a passwd entry of that name. */
+static void fold(const struct rt_map *m, char *key);
+
+/* The passwd columns a user map's -v may name, in getpwnam() order. */
+static const char *const user_cols[] = {
+	"name", "passwd", "uid", "gid", "gecos", "dir", "shell",
+};
+
+/* Column c of pw into buf (numbers formatted there). */
+static const char *user_column(const struct passwd *pw, int c, char *buf,
+			       size_t size)
+{
+	switch (c) {
+	case 1: return pw->pw_passwd;
+	case 2: snprintf(buf, size, "%ld", (long)pw->pw_uid); return buf;
+	case 3: snprintf(buf, size, "%ld", (long)pw->pw_gid); return buf;
+	case 4: return pw->pw_gecos;
+	case 5: return pw->pw_dir;
+	case 6: return pw->pw_shell;
+	default: return pw->pw_name;
+	}
+}
+
+/* Open a user map once: find the -v column. */
+static void user_open(struct rt *rt, struct rt_map *m)
+{
+	if (m->opened)
+		return;
+	m->opened = 1;
+	m->vcol = 0;
+	for (size_t i = 0; m->vname && i < sizeof user_cols / sizeof *user_cols; i++)
+		if (strcasecmp(m->vname, user_cols[i]) == 0)
+			m->vcol = (int)i + 1;
+	m->failed = m->vname && m->vcol == 0;
+	if (m->failed)
+		fprintf(rt->out, "User map %s: unknown column name %s\n",
+			m->name, m->vname);
+}
+
+/* "user" class: a passwd entry (the key folded unless -f); the column
+ * -v names, else the name. An unknown column makes the map fail to open
+ * (reported once; then temporary failures); a miss is EX_NOUSER. */
 const char *map_user_lookup(struct rt *rt, struct rt_map *m, char *key,
 			    const char *const *args, int nargs, int *stat)
 {
-	(void)stat;
-	if (!getpwnam(key))
+	const struct passwd *pw;
+	char buf[32];
+
+	user_open(rt, m);
+	if (m->failed) {
+		*stat = RT_TEMPFAIL;
 		return NULL;
-	return map_result(rt, m, key, args, nargs);
+	}
+	fold(m, key);
+	pw = getpwnam(key);
+	if (!pw) {
+		*stat = EX_NOUSER;
+		return NULL;
+	}
+	return map_result(rt, m, m->matchonly ? key :
+			  user_column(pw, m->vcol ? m->vcol - 1 : 0, buf, sizeof buf),
+			  args, nargs);
 }
 
 /* "null", "stab", "syslog": never a match here. */
@@ -234,6 +294,27 @@ const char *map_db_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return r;
 }
 
+/* Why a text map's file did not open, worded as sendmail's safefile()
+ * check words it: the directory's trouble with its reason, a missing
+ * file in a good directory without one. */
+static void text_open_error(struct rt *rt, const struct rt_map *m,
+			    const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	struct stat st;
+	const char *why = NULL;
+
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	if (unsafe_dir(path))
+		why = "World writable directory";
+	else if (slash && stat(dir, &st) < 0)
+		why = strerror(errno);
+	fprintf(rt->out, "text map \"%s\": unsafe map file %s%s%s\n", m->name,
+		path, why ? ": " : "", why ? why : "");
+	free(dir);
+}
+
 /* Read a text map's file once. */
 static int text_open(struct rt *rt, struct rt_map *m)
 {
@@ -247,12 +328,11 @@ static int text_open(struct rt *rt, struct rt_map *m)
 		return m->failed ? -1 : 0;
 	m->opened = 1;
 	path = map_path(m);
-	f = fopen(path, "r");
+	f = unsafe_dir(path) ? NULL : fopen(path, "r");
 	if (!f) {
 		m->failed = 1;
 		if (!m->optional)
-			fprintf(rt->out, "text map \"%s\": cannot open %s: %s\n",
-				m->name, path, strerror(errno));
+			text_open_error(rt, m, path);
 		free(path);
 		return -1;
 	}
@@ -264,33 +344,42 @@ static int text_open(struct rt *rt, struct rt_map *m)
 	return 0;
 }
 
-/* Column col of line (delimiter z, or blanks when z is 0) into out. */
+/* 1 if c delimits text columns (z, or any blank when z is 0). */
+static int text_delim(char c, int z)
+{
+	return z ? c == z : c == ' ' || c == '\t';
+}
+
+/* Column col of line into out, as sendmail counts them: each step moves
+ * past the next delimiter (and, between blank-delimited columns, the
+ * blanks after it); a blank-delimited column starts after its leading
+ * blanks. So "  k v" has "k" as columns 0 and 1 and "v" as column 2. */
 static int text_column(const char *line, size_t len, int col, int z,
 		       struct str *out)
 {
-	size_t i = 0;
+	size_t i = 0, start;
 
-	for (int c = 0;; c++) {
-		size_t start;
-
-		if (!z)
-			while (i < len && (line[i] == ' ' || line[i] == '\t'))
-				i++;
-		start = i;
-		while (i < len && (z ? line[i] != z : line[i] != ' ' && line[i] != '\t'))
+	for (int c = 0; c < col; c++) {
+		while (i < len && !text_delim(line[i], z))
 			i++;
-		if (c == col) {
-			str_reset(out);
-			str_appendn(out, line + start, i - start);
-			return 0;
-		}
 		if (i >= len)
 			return -1;
 		i++;
+		while (!z && i < len && text_delim(line[i], z))
+			i++;
 	}
+	while (!z && i < len && text_delim(line[i], z))
+		i++;
+	start = i;
+	while (i < len && !text_delim(line[i], z))
+		i++;
+	str_reset(out);
+	str_appendn(out, line + start, i - start);
+	return 0;
 }
 
-/* "text" class: key column -k, value column -v, delimiter -z. */
+/* "text" class: key column -k, value column -v (both default 0: the
+ * key itself), delimiter -z (default: runs of blanks). */
 const char *map_text_lookup(struct rt *rt, struct rt_map *m, char *key,
 			    const char *const *args, int nargs, int *stat)
 {
@@ -305,13 +394,16 @@ const char *map_text_lookup(struct rt *rt, struct rt_map *m, char *key,
 	for (p = m->text; *p && !r;) {
 		size_t len = strcspn(p, "\n");
 
+		/* keys compare without case even with -f, as sendmail's do */
 		if (len && p[0] != '#' &&
 		    text_column(p, len, m->kcol, m->zdelim, &k) == 0 &&
-		    (m->nofold ? strcmp(k.s, key) : strcasecmp(k.s, key)) == 0 &&
-		    text_column(p, len, m->vcol ? m->vcol : 1, m->zdelim, &v) == 0)
+		    strcasecmp(k.s, key) == 0 &&
+		    text_column(p, len, m->vcol, m->zdelim, &v) == 0)
 			r = map_result(rt, m, m->matchonly ? key : v.s, args, nargs);
 		p += len + (p[len] == '\n');
 	}
+	if (!r)
+		*stat = RT_NOHOST;	/* sendmail's EX_NOTFOUND */
 	str_free(&k);
 	str_free(&v);
 	return r;
@@ -352,8 +444,10 @@ const char *map_dequote_lookup(struct rt *rt, struct rt_map *m, char *key,
 			bad |= angle-- == 0;
 		str_appendc(&s, *p);
 	}
-	if (quotes && !bad && !bs && cmnt == 0 && angle == 0)
-		r = map_result(rt, m, str_cstr(&s), args, nargs);
+	(void)args;
+	(void)nargs;
+	if (quotes && !bad && !bs && cmnt == 0 && angle == 0)	/* no %N here */
+		r = map_result(rt, m, str_cstr(&s), NULL, 0);
 	str_free(&s);
 	return r;
 }
@@ -406,58 +500,105 @@ const char *map_arith_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return map_result(rt, m, buf, args, nargs);
 }
 
-/* Resolve sequence members (args) or switch members (NAME.method). */
-static void seq_open(struct rt *rt, struct rt_map *m)
+/* The members named in list (blank- or comma-separated; "NAME." before
+ * each for a switch) among rt->maps[0..upto); each unknown one is
+ * reported on out (if not NULL) after the prefix where. */
+static void seq_members(struct rt *rt, struct rt_map *m, const char *list,
+			size_t upto, FILE *out, const char *where)
 {
-	struct str list = STR_INIT, name = STR_INIT;
-	const char *p;
+	struct str name = STR_INIT;
+	int sw = strcmp(m->ir->mclass, "switch") == 0;
 
-	m->opened = 1;
-	if (strcmp(m->ir->mclass, "switch") == 0)
-		host_switch_methods(rt, m->args, &list);
-	else
-		str_append(&list, m->args);
 	m->subs_v = xcalloc(LIMIT_MAP_ARGS + 2, sizeof *m->subs_v);
-	for (p = str_cstr(&list); *p && m->nsubs < LIMIT_MAP_ARGS + 2;) {
+	for (const char *p = list; *p && m->nsubs < LIMIT_MAP_ARGS + 2;) {
 		size_t n = strcspn(p, " \t,");
+		struct rt_map *s = NULL;
 
 		if (n) {
-			struct rt_map *s;
-
 			str_reset(&name);
-			if (strcmp(m->ir->mclass, "switch") == 0)
-				str_printf(&name, "%s.", m->name);
+			str_printf(&name, "%s%s", sw ? m->name : "", sw ? "." : "");
 			str_appendn(&name, p, n);
-			s = map_find(rt, name.s);
-			if (s && s != m)
+			for (size_t k = 0; k < upto && !s; k++)
+				if (strcmp(rt->maps[k].name, name.s) == 0 && &rt->maps[k] != m)
+					s = &rt->maps[k];
+			if (s)
 				m->subs_v[m->nsubs++] = s;
+			else if (out)
+				fprintf(out, "%s%s map %s: unknown member map %s\n", where,
+					sw ? "Switch" : "Sequence", m->name, name.s);
 		}
 		p += n + (p[n] != '\0');
 	}
-	str_free(&list);
 	str_free(&name);
 }
 
-/* "sequence" / "switch": the first member that answers wins. */
+void map_seq_setup(struct rt *rt, struct rt_map *m, size_t i, FILE *err)
+{
+	const struct ir_map *k = m->ir;
+	struct str where = STR_INIT;
+
+	str_printf(&where, "%s: line %u: ", k->pos.file ? k->pos.file : rt->cf->file,
+		   k->pos.line);
+	m->opened = 1;
+	seq_members(rt, m, m->args, i, err, str_cstr(&where));
+	str_free(&where);
+}
+
+/* A switch map: its members "NAME.method" for the methods the service
+ * switch lists for the service named by its argument; none listed is a
+ * failure (temporary, as in sendmail). */
+static void switch_open(struct rt *rt, struct rt_map *m)
+{
+	struct str list = STR_INIT;
+
+	m->opened = 1;
+	m->failed = !host_switch_listed(rt, m->args, &list);
+	seq_members(rt, m, str_cstr(&list), rt->nmaps, rt->out, "");
+	str_free(&list);
+}
+
+void map_open(struct rt *rt, struct rt_map *m)
+{
+	if (!m->cls || m->opened)
+		return;
+	if (m->cls->lookup == map_db_lookup)
+		db_open(rt, m);
+	else if (m->cls->lookup == map_text_lookup)
+		text_open(rt, m);
+	else if (m->cls->lookup == map_seq_lookup)
+		switch_open(rt, m);
+	else if (m->cls->lookup == map_user_lookup)
+		user_open(rt, m);
+}
+
+/* "sequence" / "switch": the first member that answers wins; members see
+ * the key as given. No answer: a temporary failure if any member had one,
+ * else the last member's status, EX_NOTFOUND (68) for a plain miss. A
+ * member that is being searched already (a cycle) is skipped. */
 const char *map_seq_lookup(struct rt *rt, struct rt_map *m, char *key,
 			   const char *const *args, int nargs, int *stat)
 {
-	int worst = RT_OK;
+	int temp = 0, last = RT_OK;
+	const char *r = NULL;
 
 	if (!m->opened)
-		seq_open(rt, m);
-	for (size_t i = 0; i < m->nsubs; i++) {
-		char *k = arena_strdup(rt->work, key);
-		int st = RT_OK;
-		const char *r = map_lookup(rt, m->subs_v[i], k, args, nargs, &st);
-
-		if (r)
-			return r;
-		if (st == RT_TEMPFAIL)
-			worst = st;
+		switch_open(rt, m);
+	if (m->failed || m->busy) {
+		*stat = m->failed ? RT_TEMPFAIL : RT_NOHOST;
+		return NULL;
 	}
-	*stat = worst;
-	return NULL;
+	m->busy = 1;
+	for (size_t i = 0; i < m->nsubs && !r; i++) {
+		char *k = arena_strdup(rt->work, key);
+
+		last = RT_OK;
+		r = map_lookup_class(rt, m->subs_v[i], k, args, nargs, &last);
+		temp |= last == RT_TEMPFAIL;
+	}
+	m->busy = 0;
+	if (!r)
+		*stat = temp ? RT_TEMPFAIL : last == RT_OK ? RT_NOHOST : last;
+	return r;
 }
 
 /* "regex" class: POSIX pattern (-b basic, -f case, -n negate). */

@@ -200,6 +200,9 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 				cmnt--;
 			continue;
 		}
+		/* "<@a,@b:u@c>" keeps its commas; a backslash does not */
+		if (delim && c == (unsigned char)delim && !route && !sc.quoted)
+			break;
 		if (bslash) {
 			bslash = 0;
 			if (scan_escaped(&sc, (char)c))
@@ -216,8 +219,6 @@ int tok_scan(const struct tok_table *t, const char *s, int delim,
 			}
 			continue;
 		}
-		if (delim && c == (unsigned char)delim && !route)
-			break;	/* "<@a,@b:u@c>" keeps its commas */
 		switch (k) {
 		case C_QUOTE:
 			scan_end(&sc);
