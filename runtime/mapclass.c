@@ -284,8 +284,10 @@ const char *map_db_lookup(struct rt *rt, struct rt_map *m, char *key,
 			*stat = RT_TEMPFAIL;
 		return NULL;
 	}
-	fold(m, key);
-	got = mapdb_get(m->db, key, strlen(key), &v);
+	char *k = arena_strdup(rt->work, key);	/* -m gives the key as it came */
+
+	fold(m, k);
+	got = mapdb_get(m->db, k, strlen(k), &v);
 	if (got < 0)
 		*stat = RT_TEMPFAIL;
 	else if (got > 0)
