@@ -296,6 +296,14 @@ const char *map_db_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return r;
 }
 
+/* 1 if path is a regular file or does not exist (fopen tells then). */
+static int regular(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) < 0 || S_ISREG(st.st_mode);
+}
+
 /* Why a text map's file did not open, worded as sendmail's safefile()
  * check words it: the directory's trouble with its reason, a missing
  * file in a good directory without one. */
@@ -330,7 +338,7 @@ static int text_open(struct rt *rt, struct rt_map *m)
 		return m->failed ? -1 : 0;
 	m->opened = 1;
 	path = map_path(m);
-	f = unsafe_dir(path) ? NULL : fopen(path, "r");
+	f = unsafe_dir(path) || !regular(path) ? NULL : fopen(path, "r");
 	if (!f) {
 		m->failed = 1;
 		if (!m->optional)

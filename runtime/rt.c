@@ -19,6 +19,7 @@
 #include "lib/arena.h"
 #include "lib/str.h"
 #include "lib/xalloc.h"
+#include "runtime/cfwarn.h"
 #include "runtime/cls.h"
 #include "runtime/host.h"
 #include "runtime/macro.h"
@@ -121,6 +122,7 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 	startup_macros(rt, mode);
 	for (size_t i = 0; i < cf->nmacros; i++)
 		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
+	cfwarn_rejected(rt, err);
 	load_classes(rt, err);
 	add_j_to_w(rt);
 	mailer_check_all(rt, err);

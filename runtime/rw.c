@@ -272,6 +272,22 @@ static void say(struct rt *rt, const char *fmt, ...)
 	putc('\n', rt->out);
 }
 
+/* say() for what sendmail reports with syserr(): the exit status of the
+ * run becomes EX_SOFTWARE (70) unless it already records a failure. */
+static void syserr(struct rt *rt, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void syserr(struct rt *rt, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(rt->out, fmt, ap);
+	va_end(ap);
+	putc('\n', rt->out);
+	if (rt->exitstat == RT_OK)
+		rt->exitstat = RT_SOFTWARE;
+}
+
 /* Tokenizer error callback: "addr... msg" with the address shortened. */
 void rw_tok_error(void *ctx, const char *addr, const char *msg)
 {
@@ -386,6 +402,7 @@ static int lookup_one(struct rt *rt, struct tokv *ws, size_t *ip,
 	struct str key = STR_INIT;
 	struct tokv repl = TOKV_INIT, rest = TOKV_INIT;
 	int nargs, stat = RT_OK, r = RT_OK;
+	char none[1] = "";	/* an empty key the map may write to */
 
 	if (end == tok_m(TM_LEND)) {
 		mapname = from < ws->n ? ws->v[from++] : "";
@@ -394,12 +411,12 @@ static int lookup_one(struct rt *rt, struct tokv *ws, size_t *ip,
 		;
 	map = map_find(rt, mapname);
 	if (!map)
-		say(rt, "rewrite: map %s not found", mapname);
+		syserr(rt, "rewrite: map %s not found", mapname);
 	nargs = lookup_parts(rt, ws, from, e, map ? map_spacesub(map) : rt->blanksub,
 			     &key, args, &dflt);
 	args[0] = str_cstr(&key);
 	if (map)
-		res = map_lookup(rt, map, key.s ? key.s : (char *)"", args, nargs, &stat);
+		res = map_lookup(rt, map, key.s ? key.s : none, args, nargs, &stat);
 	if (stat == RT_TEMPFAIL)
 		*rstat = RT_TEMPFAIL;
 	if (!res && dflt)
@@ -468,7 +485,7 @@ static int callsubr(struct rt *rt, struct tokv *ws, int depth)
 		int s = rt_set_lookup(rt, ws->v[j + 1]);	/* quotes stripped, as sendmail */
 
 		if (s < 0) {
-			say(rt, "Unknown ruleset %s", ws->v[j + 1]);
+			syserr(rt, "Unknown ruleset %s", ws->v[j + 1]);
 			return RT_CONFIG;
 		}
 		if (rt->sets[s].nrules == 0) {
@@ -480,7 +497,7 @@ static int callsubr(struct rt *rt, struct tokv *ws, int depth)
 			continue;
 		}
 		if (n >= LIMIT_SUBR) {
-			say(rt, "Too many subroutine calls (%d max)", LIMIT_SUBR);
+			syserr(rt, "Too many subroutine calls (%d max)", LIMIT_SUBR);
 			return RT_CONFIG;
 		}
 		at[n] = j;
@@ -563,7 +580,7 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 	size_t ri = 0;
 
 	if (set < 0 || set >= LIMIT_RULESETS) {
-		say(rt, "rewrite: illegal ruleset number %d", set);
+		syserr(rt, "rewrite: illegal ruleset number %d", set);
 		return RT_CONFIG;
 	}
 	rs = &rt->sets[set];
@@ -572,8 +589,8 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 	if (depth > LIMIT_RULE_RECURSION) {
 		char buf[16];
 
-		say(rt, "rewrite: excessive recursion (max %d), ruleset %s",
-		    LIMIT_RULE_RECURSION, rt_set_name(rt, set, buf, sizeof buf));
+		syserr(rt, "rewrite: excessive recursion (max %d), ruleset %s",
+		       LIMIT_RULE_RECURSION, rt_set_name(rt, set, buf, sizeof buf));
 		return RT_CONFIG;
 	}
 	while (ri < rs->nrules) {
@@ -583,8 +600,8 @@ int rw_rewrite(struct rt *rt, struct tokv *ws, int set, int depth,
 		if (ws->n > 0 && ws->v[0] == tok_m(TM_NET))
 			break;	/* already resolved */
 		if (++loops > LIMIT_RULE_LOOP) {
-			say(rt, "Infinite loop in ruleset %s, rule %zu",
-			    rt_set_name(rt, set, buf, sizeof buf), ri + 1);
+			syserr(rt, "Infinite loop in ruleset %s, rule %zu",
+			       rt_set_name(rt, set, buf, sizeof buf), ri + 1);
 			break;	/* sendmail keeps the status it had */
 		}
 		if (debug) {
