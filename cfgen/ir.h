@@ -183,6 +183,13 @@ struct ir_env {
 	struct srcpos pos;
 };
 
+/* A line sendmail's readcf refuses with a message and skips (today: R
+ * lines without a TAB, CF001); the runtime prints them as readcf does. */
+struct ir_rejected {
+	struct srcpos pos;
+	const char *text;	/* the line, trailing blanks removed */
+};
+
 struct cf {
 	struct arena *arena;
 	const char *file;		/* the top-level source */
@@ -202,6 +209,7 @@ struct cf {
 	const char **trusted;		size_t ntrusted;	/* T and Ct lines */
 	struct ir_ruleset *rulesets;	size_t nrulesets;	/* by definition order */
 	const char *operators;		/* OperatorChars in force for rules */
+	struct ir_rejected *rejected;	size_t nrejected;
 };
 
 /* Lookups over the IR (NULL / -1 when absent). Names compare as sendmail

@@ -35,7 +35,7 @@ struct parser {
 	struct dollar_vec v1, v2;	/* scratch cell vectors */
 	size_t cap_macros, cap_classes, cap_options, cap_maps, cap_mailers,
 	       cap_headers, cap_prios, cap_qgroups, cap_milters, cap_envs,
-	       cap_trusted, cap_rulesets;
+	       cap_trusted, cap_rulesets, cap_rejected;
 	size_t *cap_members, *cap_sources;	/* per class (heap) */
 	size_t ncap_class;
 	size_t cap_rules[LIMIT_RULESETS];
