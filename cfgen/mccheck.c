@@ -50,7 +50,7 @@ static int in_list(const char *name, const char *const *list)
 }
 
 /* Report at line/col (the message made safe to print: it quotes .mc
- * text) and remember the line. */
+ * text) and remember the line of an error or warning. */
 __attribute__((format(printf, 6, 7)))
 static void hit(struct ctx *x, enum diag_severity sev, unsigned line, unsigned col,
 		const char *id, const char *fmt, ...)
@@ -68,6 +68,8 @@ static void hit(struct ctx *x, enum diag_severity sev, unsigned line, unsigned c
 	diag_report(x->d, sev, &pos, id, "%s", shown);
 	free(shown);
 	str_free(&msg);
+	if (sev == DIAG_NOTE)		/* advice: the library's message stays */
+		return;
 	if (line / 8 >= h->nbytes) {
 		size_t n = line / 8 + 64;
 		h->bits = xrealloc(h->bits, n);
@@ -314,6 +316,22 @@ static void check_needs(struct ctx *x, const struct mc_call *c, const char *need
 		    "rejects it in this order", mc_arg(c, 0), need, n->line);
 }
 
+/* MC010: preserve_luser_host keeps the host LUSER_RELAY would replace,
+ * so LUSER_RELAY must be defined, and (as sendmail's library tests it
+ * when the FEATURE is read) defined before it (cf/README). */
+static void check_luser(struct ctx *x, const struct mc_call *c)
+{
+	const struct mc_call *relay = find(x->src, "define", "LUSER_RELAY");
+
+	if (relay == NULL)
+		hit(x, DIAG_ERROR, c->line, c->col, "MC010", "FEATURE(preserve_luser_host) "
+		    "does nothing without define(`LUSER_RELAY', ...)");
+	else if (relay > c)
+		hit(x, DIAG_ERROR, c->line, c->col, "MC010", "FEATURE(preserve_luser_host) "
+		    "before the LUSER_RELAY it needs (line %u): define LUSER_RELAY first",
+		    relay->line);
+}
+
 /* MC010, MC011, MC013, MC017 on FEATUREs. */
 static void check_feature(struct ctx *x, const struct mc_call *c)
 {
@@ -341,6 +359,8 @@ static void check_feature(struct ctx *x, const struct mc_call *c)
 	if (in_list(f, widen))
 		hit(x, DIAG_WARNING, c->line, c->col, "MC013",
 		    "FEATURE(%s) widens relaying and may make this host an open relay", f);
+	if (strcmp(f, "preserve_luser_host") == 0)
+		check_luser(x, c);
 	if (strcmp(f, "blacklist_recipients") == 0 || strcmp(f, "tls_failures") == 0)
 		hit(x, DIAG_WARNING, c->line, c->col, "MC017", "FEATURE(%s) is deprecated%s", f,
 		    f[0] == 'b' ? "; use FEATURE(blocklist_recipients)" : "");
@@ -373,6 +393,16 @@ static int fqdn_ok(const char *s)
 	}
 }
 
+/* The number of labels of a host name (a trailing dot ends no label). */
+static size_t label_count(const char *s)
+{
+	size_t n = *s ? 1 : 0;
+
+	for (; *s; s++)
+		n += *s == '.' && s[1] != '\0';
+	return n;
+}
+
 /* 1 if s has bytes outside ASCII (typographic quotes: MC002). */
 static int has_high_bytes(const char *s)
 {
@@ -382,9 +412,10 @@ static int has_high_bytes(const char *s)
 	return 0;
 }
 
-/* MC012, MC019: a relay host value; with_port reports host:port. */
+/* MC012, MC019: a host value; relay (a relay host) reports host:port
+ * and a bare two-label name (a domain, whose MX hosts sendmail uses). */
 static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *what,
-			     int with_port)
+			     int relay)
 {
 	const char *v = a->value ? a->value : "", *colon = strchr(v, ':');
 	char *qv = q(v);
@@ -396,7 +427,7 @@ static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *
 	if (colon && v[0] != '[' && !memchr(v, '.', (size_t)(colon - v)))
 		v = colon + 1;			/* mailer:host */
 	const char *last = strrchr(v, ':'), *close = strrchr(v, ']');
-	if (with_port && last && (!close || last > close) &&
+	if (relay && last && (!close || last > close) &&
 	    strspn(last + 1, "0123456789") == strlen(last + 1) && last[1])
 		hit(x, DIAG_ERROR, a->line, a->col, "MC012",
 		    "%s '%s' has a :port; the colon makes \"%s\" a second host. Set the "
@@ -405,6 +436,13 @@ static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *
 	else if (!strchr(v, ':') && !fqdn_ok(v))
 		hit(x, DIAG_ERROR, a->line, a->col, "MC019",
 		    "%s '%s' is not a fully qualified host name or [address]", what, qv);
+	else if (relay && v[0] != '[' && !strchr(v, ':') && label_count(v) == 2) {
+		char *qd = q(v);
+		hit(x, DIAG_NOTE, a->line, a->col, "MC019", "%s '%s' looks like a domain, "
+		    "not a relay host: mail goes to the MX hosts of %s; name the relay "
+		    "host itself ([host] skips the MX lookup)", what, qv, qd);
+		free(qd);
+	}
 	free(qv);
 }
 

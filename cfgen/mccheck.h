@@ -4,9 +4,10 @@
  * (mcsource.h) without m4. MC020 (raw cf in LOCAL_CONFIG/LOCAL_RULESETS)
  * is the CF checks themselves, reported at the .mc line (build.h).
  *
- * Every finding is reported through diag at the .mc position, and its
- * line is remembered in lines_hit (a bitmap by line number, grown as
- * needed) so the caller can drop the library's message for the same line.
+ * Every finding is reported through diag at the .mc position, and the
+ * line of each error or warning is remembered in hits (a bitmap by line
+ * number, grown as needed) so the caller can drop the library's message
+ * for the same line (a note, being advice, does not).
  */
 #ifndef MAILCF_MCCHECK_H
 #define MAILCF_MCCHECK_H
