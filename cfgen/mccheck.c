@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -128,15 +129,25 @@ static void check_quote_chars(struct ctx *x, const struct mc_call *c)
 	}
 }
 
+/* The library file dir/name.m4 (malloc'd) if it exists, else NULL. */
+static char *lib_file(const struct ctx *x, const char *dir, const char *name)
+{
+	struct str p = STR_INIT;
+
+	str_printf(&p, "%s%s/%s.m4", x->libdir, dir, name);
+	if (access(p.s, R_OK) == 0)
+		return str_steal(&p);
+	str_free(&p);
+	return NULL;
+}
+
 /* 1 if dir/name.m4 exists in the library. */
 static int lib_has(const struct ctx *x, const char *dir, const char *name)
 {
-	struct str p = STR_INIT;
-	int ok;
+	char *p = lib_file(x, dir, name);
+	int ok = p != NULL;
 
-	str_printf(&p, "%s%s/%s.m4", x->libdir, dir, name);
-	ok = access(p.s, R_OK) == 0;
-	str_free(&p);
+	free(p);
 	return ok;
 }
 
@@ -216,6 +227,60 @@ static const struct mc_call *find(const struct mcsource *s, const char *name, co
 	return NULL;
 }
 
+static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth);
+
+/* 1 if the file at path (included depth levels down) calls OSTYPE, or
+ * may: it is not a regular file, too deep, or unreadable. */
+static int ostype_in_file(const struct ctx *x, const char *path, unsigned depth)
+{
+	struct stat st;
+	struct mcsource s;
+	char err[256];
+	int found;
+
+	if (depth > LIMIT_INCLUDE_DEPTH || stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    mcsource_load(&s, path, err, sizeof err) < 0)
+		return 1;
+	found = find(&s, "OSTYPE", NULL) != NULL || ostype_elsewhere(x, &s, depth);
+	mcsource_free(&s);
+	return found;
+}
+
+/* 1 if the OSTYPE may come from outside s's own calls: s defines
+ * __OSTYPE__ (submit.mc's way to silence the check), or a file it
+ * includes or a DOMAIN file it names calls OSTYPE, or an include cannot
+ * be followed (computed name, missing file): MC006 then keeps quiet
+ * rather than guess. Library files an include maps to hold no OSTYPE. */
+static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth)
+{
+	for (size_t i = 0; i < s->ncalls; i++) {
+		const struct mc_call *c = &s->calls[i];
+		const char *t = mc_arg(c, 0);
+		char *path = NULL;
+		if (strcmp(c->name, "define") == 0 && strcmp(t, "__OSTYPE__") == 0)
+			return 1;
+		if (strcmp(c->name, "DOMAIN") == 0 && c->parens) {
+			if (strpbrk(t, "/$") || (path = lib_file(x, "domain", t)) == NULL)
+				return 1;	/* a site's own domain file */
+		} else if ((strcmp(c->name, "include") == 0 || strcmp(c->name, "sinclude") == 0) &&
+			   c->parens) {
+			if ((path = mcpaths_map(t, x->libdir)) != NULL) {
+				free(path);
+				continue;
+			}
+			if (strchr(t, '$') || (path = mcpaths_find(t, x->mcdir)) == NULL)
+				return 1;
+		} else {
+			continue;
+		}
+		int found = ostype_in_file(x, path, depth + 1);
+		free(path);
+		if (found)
+			return 1;
+	}
+	return 0;
+}
+
 /* MC005, MC006: FEATURE after MAILER; OSTYPE missing or twice; a MAILER
  * twice; uucp before smtp. */
 static void check_order(struct ctx *x)
@@ -248,7 +313,7 @@ static void check_order(struct ctx *x)
 			mailer = mailer ? mailer : c;
 		}
 	}
-	if (!ostype)
+	if (!ostype && !ostype_elsewhere(x, s, 0))
 		hit(x, DIAG_ERROR, 1, 1, "MC006", "no OSTYPE(): the .cf lacks the "
 		    "operating system's paths and mailer programs");
 }
@@ -529,21 +594,20 @@ static void check_auth(struct ctx *x)
 static void check_include(struct ctx *x, const struct mc_call *c)
 {
 	const char *t = mc_arg(c, 0);
-	char *mapped;
+	char *path;
 
 	if ((strcmp(c->name, "include") && strcmp(c->name, "sinclude")) || !*t || strchr(t, '$'))
 		return;
-	if ((mapped = mcpaths_map(t, x->libdir)) != NULL) {
-		free(mapped);
+	if ((path = mcpaths_map(t, x->libdir)) != NULL ||
+	    (path = mcpaths_find(t, x->mcdir)) != NULL) {
+		free(path);
 		return;
 	}
-	if (!mcpaths_resolves(t, x->mcdir)) {
-		char *qt = q(t);
-		hit(x, c->name[0] == 's' ? DIAG_WARNING : DIAG_ERROR, c->args[0].line,
-		    c->args[0].col, "MC018", "%s(%s): no such file (relative names are "
-		    "looked up in the current directory and beside the .mc)", c->name, qt);
-		free(qt);
-	}
+	path = q(t);
+	hit(x, c->name[0] == 's' ? DIAG_WARNING : DIAG_ERROR, c->args[0].line,
+	    c->args[0].col, "MC018", "%s(%s): no such file (relative names are "
+	    "looked up in the current directory and beside the .mc)", c->name, path);
+	free(path);
 }
 
 void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,

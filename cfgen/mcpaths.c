@@ -123,19 +123,19 @@ char *mcpaths_map(const char *target, const char *libdir)
 	return str_steal(&p);
 }
 
-int mcpaths_resolves(const char *target, const char *mcdir)
+char *mcpaths_find(const char *target, const char *mcdir)
 {
 	struct str p = STR_INIT;
-	int ok;
 
 	if (access(target, R_OK) == 0)
-		return 1;
+		return xstrdup(target);
 	if (target[0] == '/' || mcdir == NULL)
-		return 0;
+		return NULL;
 	str_printf(&p, "%s/%s", mcdir, target);
-	ok = access(p.s, R_OK) == 0;
+	if (access(p.s, R_OK) == 0)
+		return str_steal(&p);
 	str_free(&p);
-	return ok;
+	return NULL;
 }
 
 /* 1 if the target has no characters that would break the m4 quoting. */

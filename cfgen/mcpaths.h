@@ -37,9 +37,9 @@ char *mcpaths_map(const char *target, const char *libdir);
  * written in src; report a note for each at its position (d may be NULL). */
 void mcpaths_preamble(const struct mcsource *src, const char *libdir,
 		      struct str *out, struct diag *d);
-/* 1 if an include target can be opened from the .mc's point of view:
- * as written (absolute or relative to the current directory), or
- * relative to mcdir (m4 gets -I mcdir). */
-int mcpaths_resolves(const char *target, const char *mcdir);
+/* The file an include target opens from the .mc's point of view
+ * (malloc'd), or NULL: the target as written (absolute or relative to the
+ * current directory), else relative to mcdir (m4 gets -I mcdir). */
+char *mcpaths_find(const char *target, const char *mcdir);
 
 #endif
