@@ -30,8 +30,7 @@ struct ctx {
 	struct mccheck_hits *hits;
 };
 
-/* Macros a .mc uses as statements: '#' does not disable them (MC003) and
- * text after them lands in the .cf (MC007). */
+/* Macros a .mc uses as statements: '#' does not disable them (MC003). */
 static const char *const statement_macros[] = {
 	"define", "undefine", "include", "sinclude", "FEATURE", "MAILER", "OSTYPE",
 	"DOMAIN", "HACK", "VERSIONID", "DAEMON_OPTIONS", "CLIENT_OPTIONS",
@@ -318,35 +317,15 @@ static void check_order(struct ctx *x)
 		    "operating system's paths and mailer programs");
 }
 
-/* The column of p in the source text. */
-static unsigned col_of(const struct mcsource *s, const char *p)
-{
-	const char *b = p;
-
-	while (b > s->text && b[-1] != '\n')
-		b--;
-	return (unsigned)(p - b) + 1;
-}
-
-/* MC003 and MC007: statements on a '#' line, text after a statement. */
-static void check_line_text(struct ctx *x, const struct mc_call *c)
+/* MC003: statements on a '#' line. */
+static void check_hash_line(struct ctx *x, const struct mc_call *c)
 {
 	static const char *const hard[] = { "FEATURE", "define", "MAILER", "undefine", NULL };
 
-	if (!in_list(c->name, statement_macros))
-		return;
-	if (c->hash_line)
+	if (c->hash_line && in_list(c->name, statement_macros))
 		hit(x, in_list(c->name, hard) ? DIAG_ERROR : DIAG_WARNING, c->line, c->col,
 		    "MC003", "%s still runs on this '#' line: '#' is not a comment in a .mc; "
 		    "use dnl", c->name);
-	if (!c->parens || c->diverted || c->after_dnl)
-		return;
-	const char *p = c->after, *end = c->after + c->afterlen;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p < end && !isalpha((unsigned char)*p) && *p != '_')
-		hit(x, DIAG_WARNING, c->line, col_of(x->src, p), "MC007",
-		    "text after %s(...) is copied into the .cf; end the line with dnl", c->name);
 }
 
 /* MC008, MC009: define with extra (unquoted comma) arguments or an
@@ -627,7 +606,7 @@ void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,
 	}
 	for (size_t i = 0; i < src->ncalls; i++) {
 		const struct mc_call *c = &src->calls[i];
-		check_line_text(&x, c);
+		check_hash_line(&x, c);
 		if (!c->parens)
 			continue;
 		check_quote_chars(&x, c);
@@ -646,4 +625,111 @@ void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,
 	check_daemons(&x);
 	check_auth(&x);
 	free(x.mcdir);
+}
+
+/* Which lines of s are raw .cf text (raw[line] = 1): from a LOCAL_CONFIG
+ * style word (LOCAL_* or MAILER_DEFINITIONS, no arguments: the library
+ * diverts what follows into the .cf) up to the next divert(0) or
+ * divert(-1). Free the result. */
+static unsigned char *raw_lines(const struct mcsource *s, unsigned nlines)
+{
+	unsigned char *raw = xcalloc((size_t)nlines + 2, 1);
+	unsigned from = 1;
+	int state = 0;
+
+	for (size_t i = 0; i <= s->ncalls; i++) {
+		const struct mc_call *c = i < s->ncalls ? &s->calls[i] : NULL;
+		int next = state;
+		if (c && !c->parens && (strncmp(c->name, "LOCAL_", 6) == 0 ||
+					strcmp(c->name, "MAILER_DEFINITIONS") == 0))
+			next = 1;
+		else if (c && strcmp(c->name, "divert") == 0)
+			next = *mc_arg(c, 0) && strcmp(mc_arg(c, 0), "0") && strcmp(mc_arg(c, 0), "-1");
+		if (next == state && c)
+			continue;
+		unsigned to = c ? c->line : nlines + 1;
+		for (unsigned l = from; l < to && l <= nlines; l++)
+			raw[l] = (unsigned char)state;
+		from = to;
+		state = next;
+	}
+	return raw;
+}
+
+/* Line n of s (1-based) and its length, or NULL. */
+static const char *source_line(const struct mcsource *s, unsigned n, size_t *len)
+{
+	const char *p = s->text, *end = s->text + s->len, *nl;
+
+	for (unsigned l = 1; p && l < n; l++)
+		p = (nl = memchr(p, '\n', (size_t)(end - p))) ? nl + 1 : NULL;
+	if (p == NULL || p > end || n == 0)
+		return NULL;
+	nl = memchr(p, '\n', (size_t)(end - p));
+	*len = (size_t)((nl ? nl : end) - p);
+	return p;
+}
+
+static int is_word_byte(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* The column in .mc line n where output line out (len bytes) was copied
+ * from: where its first word (after blanks) stands as a word of its own in
+ * that line; 0 when it does not (the text is a macro's expansion, e.g.
+ * LOCAL_USER's C line, or CLIENT_OPTIONS' O line). */
+static unsigned copied_col(const struct ctx *x, unsigned n, const char *out, size_t len)
+{
+	size_t blanks = strspn(out, " \t"), llen;
+	size_t wlen = strcspn(out + blanks, " \t\n");
+	const char *line = source_line(x->src, n, &llen);
+
+	if (wlen > len - blanks)
+		wlen = len - blanks;
+	for (size_t i = 0; line && wlen && i + wlen <= llen; i++)
+		if (memcmp(line + i, out + blanks, wlen) == 0 &&
+		    (i == 0 || !is_word_byte(line[i - 1]) || !is_word_byte(line[i])) &&
+		    (i + wlen == llen || !is_word_byte(line[i + wlen]) ||
+		     !is_word_byte(line[i + wlen - 1])))
+			return (unsigned)i + 1;
+	return 0;
+}
+
+/* MC007 for output line out (len bytes), copied from .mc line n. */
+static void report_copied(struct ctx *x, unsigned n, const char *out, size_t len)
+{
+	size_t blanks = strspn(out, " \t");
+	unsigned col = copied_col(x, n, out, len);
+	char *text;
+
+	if (col == 0)
+		return;
+	text = xstrndup(out + blanks, len - blanks);
+	hit(x, DIAG_WARNING, n, col, "MC007", blanks ?
+	    "text \"%s\" reaches the .cf at the start of a line, so it continues the "
+	    ".cf line before it; end the .mc line with dnl" :
+	    "text \"%s\" reaches the .cf as a line of its own; end the .mc line with "
+	    "dnl, or put .cf text after LOCAL_CONFIG", text);
+	free(text);
+}
+
+void mccheck_output(const struct mcsource *src, const char *text, size_t len,
+		    const struct m4run_lines *lines, struct diag *d, struct mccheck_hits *hits)
+{
+	struct ctx x = { src, NULL, NULL, d, hits };
+	unsigned nlines = 1;
+	const char *p = text, *end = text + len;
+
+	for (const char *t = src->text; (t = memchr(t, '\n', (size_t)(src->text + src->len - t)));
+	     t++)
+		nlines++;
+	unsigned char *raw = raw_lines(src, nlines);
+	for (unsigned n = 1; p && p < end; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+		const struct srcpos *o = m4run_origin(lines, n);
+		size_t blanks = strspn(p, " \t");
+		if (o && o->file && strcmp(o->file, src->file) == 0 && o->line >= 1 &&
+		    o->line <= nlines && !raw[o->line] && p + blanks < e && p[0] != '#')
+			report_copied(&x, o->line, p, (size_t)(e - p));
+		p = nl ? nl + 1 : NULL;
+	}
+	free(raw);
 }

@@ -12,6 +12,7 @@
 #ifndef MAILCF_MCCHECK_H
 #define MAILCF_MCCHECK_H
 
+#include "cfgen/m4run.h"
 #include "cfgen/mcsource.h"
 #include "lib/diag.h"
 
@@ -24,6 +25,14 @@ struct mccheck_hits {
  * features, mailers, ostypes, domains and hacks exist. */
 void mccheck_run(const struct mcsource *src, const char *libdir,
 		 struct diag *d, struct mccheck_hits *hits);
+/* MC007 on the generated .cf (len bytes of text, line origins from
+ * m4run.h): a line that m4 copied from src's own text (its origin is a
+ * line of src outside LOCAL_CONFIG-style raw sections) and that is
+ * neither blank nor a '#' comment: a macro call without dnl and text
+ * after it, or a bare word. A blank line is harmless and not reported. */
+void mccheck_output(const struct mcsource *src, const char *text, size_t len,
+		    const struct m4run_lines *lines, struct diag *d,
+		    struct mccheck_hits *hits);
 /* 1 if a finding was reported on line. */
 int mccheck_hit(const struct mccheck_hits *hits, unsigned line);
 void mccheck_hits_free(struct mccheck_hits *hits);

@@ -208,6 +208,7 @@ static int lint_mc(struct lint *l)
 	g.filter = keep_library_msg;
 	g.filter_ctx = l;
 	build_generate(&g, l->o->file, libdir, "sendmail.cf", &l->o->parse, l->d);
+	mccheck_output(&src, g.text.s ? g.text.s : "", g.text.len, &g.lines, l->d, &l->hits);
 	if (g.cf) {
 		diag_set_remap(l->d, build_remap, &g);
 		lint_maps(l, g.cf);

@@ -34,9 +34,6 @@ struct mc_call {
 	int parens;		/* called with (...) */
 	int diverted;		/* inside divert(-1): its output is discarded */
 	int hash_line;		/* the line has '#' before the call */
-	const char *after;	/* text after the call up to the newline */
-	size_t afterlen;
-	int after_dnl;		/* that text starts (after blanks) with dnl */
 };
 
 struct mcsource {
