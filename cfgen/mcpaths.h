@@ -42,4 +42,26 @@ void mcpaths_preamble(const struct mcsource *src, const char *libdir,
  * current directory), else relative to mcdir (m4 gets -I mcdir). */
 char *mcpaths_find(const char *target, const char *mcdir);
 
+/* The library's files, each scanned on first use (for mapping library
+ * positions back to the .mc). Zero it and set libdir (not owned). */
+struct mcpaths_lib {
+	const char *libdir;
+	struct mcsource *files;
+	size_t nfiles;
+	int listed;		/* every *.m4 one directory below libdir is loaded */
+};
+
+/* The scanned library file at path, loaded on first use (an unreadable
+ * file is kept with no text). Valid until mcpaths_lib_free. */
+const struct mcsource *mcpaths_lib_file(struct mcpaths_lib *lib, const char *path);
+/* The call of mc that brought in the library text at file:line, or NULL:
+ * a KIND/NAME.m4 file (feature, mailer, ostype, domain, hack) comes from
+ * mc's FEATURE/MAILER/OSTYPE/DOMAIN/HACK(NAME); a line inside a top-level
+ * call that tests _FEAT_NAME_ (ifdef(`_FEAT_NAME_', ...)) from mc's
+ * FEATURE(NAME); otherwise the line that includes the file is looked at
+ * the same way, at most LIMIT_INCLUDE_DEPTH files up. */
+const struct mc_call *mcpaths_blame(struct mcpaths_lib *lib, const struct mcsource *mc,
+				    const char *file, unsigned line);
+void mcpaths_lib_free(struct mcpaths_lib *lib);
+
 #endif

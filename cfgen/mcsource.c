@@ -144,6 +144,7 @@ static void scan_word(struct mcsource *s, struct cursor *c)
 			s->open_paren_name = call.name;
 		}
 	}
+	call.end_line = c->line;
 	if (strcmp(call.name, "divert") == 0)
 		c->diverted = strcmp(mc_arg(&call, 0), "-1") == 0;
 	s->calls = xreallocarray(s->calls, s->ncalls + 1, sizeof *s->calls);

@@ -29,6 +29,7 @@ struct mc_arg {
 struct mc_call {
 	char *name;
 	unsigned line, col;
+	unsigned end_line;	/* the line of the closing ')' (or of the name) */
 	struct mc_arg *args;
 	size_t nargs;
 	int parens;		/* called with (...) */
