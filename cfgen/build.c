@@ -76,6 +76,7 @@ static void remap_library(struct build_gen *g, struct srcpos *pos, int record)
 	const struct mc_arg *def;
 	const struct mc_call *call;
 	const char *text;
+	struct srcpos why;
 
 	if (pos->file == NULL || pos->line == 0 ||
 	    strncmp(pos->file, g->libdir, strlen(g->libdir)) != 0)
@@ -85,10 +86,10 @@ static void remap_library(struct build_gen *g, struct srcpos *pos, int record)
 		*pos = (struct srcpos){ g->src.file, def->line, def->col };
 		return;
 	}
-	if ((call = mcpaths_blame(&g->lib, &g->src, pos->file, pos->line)) == NULL)
+	if ((call = mcpaths_blame(&g->lib, &g->src, pos->file, pos->line, &why)) == NULL)
 		return;
 	if (record)
-		blame_record(g, call, pos);
+		blame_record(g, call, &why);
 	*pos = (struct srcpos){ g->src.file, call->line, call->col };
 }
 

@@ -290,9 +290,41 @@ static int includer(struct mcpaths_lib *lib, const char *rel, const char **file,
 	return 0;
 }
 
+/* The KIND call of mc whose library file defines the confNAME macro that
+ * c (a library line emitting an option) names first, or NULL; *at gets
+ * that define's position. */
+static const struct mc_call *by_kind_define(struct mcpaths_lib *lib, const struct mcsource *mc,
+					    const struct mc_call *c, struct srcpos *at)
+{
+	const char *name = mc_arg(c, 0);
+
+	if (strncmp(name, "conf", 4) != 0)
+		return NULL;
+	for (size_t i = 0; i < mc->ncalls; i++) {
+		const struct mc_call *k = &mc->calls[i];
+		struct str path = STR_INIT;
+		const char *kind = !k->parens ? NULL : strcmp(k->name, "DOMAIN") == 0 ? "domain" :
+			strcmp(k->name, "OSTYPE") == 0 ? "ostype" : strcmp(k->name, "HACK") == 0 ?
+			"hack" : NULL;
+		if (kind == NULL || strpbrk(mc_arg(k, 0), "/$"))
+			continue;
+		str_printf(&path, "%s%s/%s.m4", lib->libdir, kind, mc_arg(k, 0));
+		const struct mcsource *f = mcpaths_lib_file(lib, path.s);
+		str_free(&path);
+		for (size_t j = 0; j < f->ncalls; j++)
+			if (f->calls[j].parens && strcmp(f->calls[j].name, "define") == 0 &&
+			    strcmp(mc_arg(&f->calls[j], 0), name) == 0) {
+				*at = (struct srcpos){ f->file, f->calls[j].line, f->calls[j].col };
+				return k;
+			}
+	}
+	return NULL;
+}
+
 /* mcpaths_blame, depth files up. */
 static const struct mc_call *blame(struct mcpaths_lib *lib, const struct mcsource *mc,
-				   const char *file, unsigned line, unsigned depth)
+				   const char *file, unsigned line, unsigned depth,
+				   struct srcpos *why)
 {
 	size_t root = strlen(lib->libdir);
 	const struct mc_call *c;
@@ -305,19 +337,22 @@ static const struct mc_call *blame(struct mcpaths_lib *lib, const struct mcsourc
 	f = mcpaths_lib_file(lib, file);
 	for (size_t i = 0; i < f->ncalls; i++) {
 		const struct mc_call *e = &f->calls[i];
-		if (e->parens && e->line <= line && line <= e->end_line &&
-		    (c = by_feature_test(mc, e)) != NULL)
+		if (!e->parens || e->line > line || line > e->end_line)
+			continue;
+		if ((c = by_feature_test(mc, e)) != NULL ||
+		    (depth == 0 && (c = by_kind_define(lib, mc, e, why)) != NULL))
 			return c;
 	}
 	if (includer(lib, file + root, &file, &line))
-		return blame(lib, mc, file, line, depth + 1);
+		return blame(lib, mc, file, line, depth + 1, why);
 	return NULL;
 }
 
 const struct mc_call *mcpaths_blame(struct mcpaths_lib *lib, const struct mcsource *mc,
-				    const char *file, unsigned line)
+				    const char *file, unsigned line, struct srcpos *why)
 {
-	return file ? blame(lib, mc, file, line, 0) : NULL;
+	*why = (struct srcpos){ file, line, 0 };
+	return file ? blame(lib, mc, file, line, 0, why) : NULL;
 }
 
 void mcpaths_lib_free(struct mcpaths_lib *lib)

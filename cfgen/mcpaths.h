@@ -58,10 +58,13 @@ const struct mcsource *mcpaths_lib_file(struct mcpaths_lib *lib, const char *pat
  * a KIND/NAME.m4 file (feature, mailer, ostype, domain, hack) comes from
  * mc's FEATURE/MAILER/OSTYPE/DOMAIN/HACK(NAME); a line inside a top-level
  * call that tests _FEAT_NAME_ (ifdef(`_FEAT_NAME_', ...)) from mc's
- * FEATURE(NAME); otherwise the line that includes the file is looked at
- * the same way, at most LIMIT_INCLUDE_DEPTH files up. */
+ * FEATURE(NAME); a line emitting the option of a confNAME (a call whose
+ * first argument is confNAME) from mc's DOMAIN/OSTYPE/HACK whose file
+ * defines confNAME; otherwise the line that includes the file is looked
+ * at the same way, at most LIMIT_INCLUDE_DEPTH files up. *why gets the
+ * library position to name: that define, else file:line. */
 const struct mc_call *mcpaths_blame(struct mcpaths_lib *lib, const struct mcsource *mc,
-				    const char *file, unsigned line);
+				    const char *file, unsigned line, struct srcpos *why);
 void mcpaths_lib_free(struct mcpaths_lib *lib);
 
 #endif
