@@ -142,9 +142,9 @@ static void library_line(struct build_gen *g, const char *s, struct diag *d)
 	struct srcpos at = pos;
 	remap_library(g, &at, 0);
 	char *text = xstrndup(msg, mlen), *shown = diag_quote(text, LIMIT_SHORT_STR);
-	if (g->filter == NULL || g->filter(g->filter_ctx, &at)) {
-		diag_report(d, err ? DIAG_ERROR : DIAG_WARNING, at.file ? &at : NULL,
-			    "MCLIB", "%s", shown);
+	enum diag_severity sev = err ? DIAG_ERROR : DIAG_WARNING;
+	if (g->filter == NULL || g->filter(g->filter_ctx, &at, sev)) {
+		diag_report(d, sev, at.file ? &at : NULL, "MCLIB", "%s", shown);
 		remap_library(g, &pos, 1);	/* for the note */
 	}
 	free(shown);
@@ -171,9 +171,9 @@ static void m4_line(struct build_gen *g, const char *s, struct diag *d)
 	int warn = strncmp(p, "Warning: ", 9) == 0;
 	char *shown = diag_quote(warn ? p + 9 : strncmp(p, "ERROR: ", 7) == 0 ? p + 7 : p,
 				 LIMIT_SHORT_STR);
-	if (g->filter == NULL || g->filter(g->filter_ctx, &pos))
-		diag_report(d, warn ? DIAG_WARNING : DIAG_ERROR, file ? &pos : NULL, "M4",
-			    "m4: %s", shown);
+	enum diag_severity sev = warn ? DIAG_WARNING : DIAG_ERROR;
+	if (g->filter == NULL || g->filter(g->filter_ctx, &pos, sev))
+		diag_report(d, sev, file ? &pos : NULL, "M4", "m4: %s", shown);
 	free(shown);
 	free(file);
 }

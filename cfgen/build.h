@@ -25,9 +25,10 @@
 #include "lib/diag.h"
 #include "lib/str.h"
 
-/* Decides whether an m4 or library message at pos is still worth reporting
- * (lint drops those its own checks already reported on that line). */
-typedef int build_filter_fn(void *ctx, const struct srcpos *pos);
+/* Decides whether an m4 or library message of severity sev at pos is
+ * still worth reporting (lint drops those its own checks already reported
+ * on that line). */
+typedef int build_filter_fn(void *ctx, const struct srcpos *pos, enum diag_severity sev);
 
 /* A finding in library text, moved to the .mc call that brought it in. */
 struct build_blame {

@@ -70,25 +70,26 @@ static void hit(struct ctx *x, enum diag_severity sev, unsigned line, unsigned c
 	str_free(&msg);
 	if (sev == DIAG_NOTE)		/* advice: the library's message stays */
 		return;
-	if (line / 8 >= h->nbytes) {
-		size_t n = line / 8 + 64;
-		h->bits = xrealloc(h->bits, n);
-		memset(h->bits + h->nbytes, 0, n - h->nbytes);
-		h->nbytes = n;
+	if (line >= h->nlines) {
+		size_t n = (size_t)line + 512;
+		h->level = xrealloc(h->level, n);
+		memset(h->level + h->nlines, 0, n - h->nlines);
+		h->nlines = n;
 	}
-	h->bits[line / 8] |= (unsigned char)(1u << (line % 8));
+	if (h->level[line] < sev + 1)
+		h->level[line] = (unsigned char)(sev + 1);
 }
 
-int mccheck_hit(const struct mccheck_hits *hits, unsigned line)
+int mccheck_hit(const struct mccheck_hits *hits, unsigned line, enum diag_severity sev)
 {
-	return line / 8 < hits->nbytes && (hits->bits[line / 8] >> (line % 8) & 1);
+	return line < hits->nlines && hits->level[line] >= sev + 1;
 }
 
 void mccheck_hits_free(struct mccheck_hits *hits)
 {
-	free(hits->bits);
-	hits->bits = NULL;
-	hits->nbytes = 0;
+	free(hits->level);
+	hits->level = NULL;
+	hits->nlines = 0;
 }
 
 /* A printable copy of untrusted text for messages (freed by the caller). */

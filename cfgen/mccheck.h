@@ -5,9 +5,10 @@
  * is the CF checks themselves, reported at the .mc line (build.h).
  *
  * Every finding is reported through diag at the .mc position, and the
- * line of each error or warning is remembered in hits (a bitmap by line
- * number, grown as needed) so the caller can drop the library's message
- * for the same line (a note, being advice, does not).
+ * most severe error or warning of each line is remembered in hits (a
+ * level by line number, grown as needed) so the caller can drop the
+ * library's message for the same line when a finding at least as severe
+ * stands there (a note, being advice, hides nothing).
  */
 #ifndef MAILCF_MCCHECK_H
 #define MAILCF_MCCHECK_H
@@ -17,8 +18,8 @@
 #include "lib/diag.h"
 
 struct mccheck_hits {
-	unsigned char *bits;
-	size_t nbytes;
+	unsigned char *level;	/* by line: 0 none, else severity + 1 */
+	size_t nlines;
 };
 
 /* Run every MC check over src; libdir (ending in '/') tells which
@@ -33,8 +34,8 @@ void mccheck_run(const struct mcsource *src, const char *libdir,
 void mccheck_output(const struct mcsource *src, const char *text, size_t len,
 		    const struct m4run_lines *lines, struct diag *d,
 		    struct mccheck_hits *hits);
-/* 1 if a finding was reported on line. */
-int mccheck_hit(const struct mccheck_hits *hits, unsigned line);
+/* 1 if a finding of severity sev or worse was reported on line. */
+int mccheck_hit(const struct mccheck_hits *hits, unsigned line, enum diag_severity sev);
 void mccheck_hits_free(struct mccheck_hits *hits);
 
 #endif

@@ -51,13 +51,14 @@ struct lint {
 	char *dir;			/* the input's directory */
 };
 
-/* Drop library messages on lines a text check reported already. */
-static int keep_library_msg(void *ctx, const struct srcpos *pos)
+/* Drop library messages on lines a text check reported already, at the
+ * same severity or worse (an error is never hidden behind a warning). */
+static int keep_library_msg(void *ctx, const struct srcpos *pos, enum diag_severity sev)
 {
 	const struct lint *l = ctx;
 
 	return pos->file == NULL || strcmp(pos->file, l->o->file) != 0 ||
-	       !mccheck_hit(&l->hits, pos->line);
+	       !mccheck_hit(&l->hits, pos->line, sev);
 }
 
 /* Where the source of a configured file is (malloc'd), or NULL;
