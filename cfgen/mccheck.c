@@ -95,6 +95,25 @@ void mccheck_hits_free(struct mccheck_hits *hits)
 /* A printable copy of untrusted text for messages (freed by the caller). */
 static char *q(const char *s) { return diag_quote(s, 80); }
 
+/* The number of labels of a host name (a trailing dot ends no label). */
+static size_t label_count(const char *s)
+{
+	size_t n = *s ? 1 : 0;
+
+	for (; *s; s++)
+		n += *s == '.' && s[1] != '\0';
+	return n;
+}
+
+/* 1 if s has bytes outside ASCII (typographic quotes: MC002). */
+static int has_high_bytes(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* MC001: an unclosed quote or call. */
 static void check_balance(struct ctx *x)
 {
@@ -377,6 +396,24 @@ static void check_luser(struct ctx *x, const struct mc_call *c)
 		    relay->line);
 }
 
+/* MC013: relay_entire_domain relays for every host in $m, the domain of
+ * $j ($j without its first label): with a two-label confDOMAIN_NAME that
+ * is a top-level domain. */
+static void check_entire_domain(struct ctx *x, const struct mc_call *c)
+{
+	const struct mc_call *j = find(x->src, "define", "confDOMAIN_NAME");
+	const char *v = j ? mc_arg(j, 1) : "";
+
+	if (label_count(v) != 2 || strpbrk(v, "$[`'\"") || has_high_bytes(v))
+		return;
+	char *qv = q(v), *tld = q(strchr(v, '.') + 1);
+	hit(x, DIAG_WARNING, c->line, c->col, "MC013", "FEATURE(relay_entire_domain) relays "
+	    "for every host in $m, which is '%s' with confDOMAIN_NAME '%s' (line %u): "
+	    "an open relay for the whole top-level domain", tld, qv, j->line);
+	free(qv);
+	free(tld);
+}
+
 /* MC010, MC011, MC013, MC017 on FEATUREs. */
 static void check_feature(struct ctx *x, const struct mc_call *c)
 {
@@ -406,6 +443,8 @@ static void check_feature(struct ctx *x, const struct mc_call *c)
 		    "FEATURE(%s) widens relaying and may make this host an open relay", f);
 	if (strcmp(f, "preserve_luser_host") == 0)
 		check_luser(x, c);
+	if (strcmp(f, "relay_entire_domain") == 0)
+		check_entire_domain(x, c);
 	if (strcmp(f, "blacklist_recipients") == 0 || strcmp(f, "tls_failures") == 0)
 		hit(x, DIAG_WARNING, c->line, c->col, "MC017", "FEATURE(%s) is deprecated%s", f,
 		    f[0] == 'b' ? "; use FEATURE(blocklist_recipients)" : "");
@@ -436,25 +475,6 @@ static int fqdn_ok(const char *s)
 			return 0;
 		}
 	}
-}
-
-/* The number of labels of a host name (a trailing dot ends no label). */
-static size_t label_count(const char *s)
-{
-	size_t n = *s ? 1 : 0;
-
-	for (; *s; s++)
-		n += *s == '.' && s[1] != '\0';
-	return n;
-}
-
-/* 1 if s has bytes outside ASCII (typographic quotes: MC002). */
-static int has_high_bytes(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 1;
-	return 0;
 }
 
 /* MC012, MC019: a host value; relay (a relay host) reports host:port
