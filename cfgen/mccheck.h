@@ -1,8 +1,10 @@
 /*
- * mccheck.h - the .mc text checks MC001-MC019 of cfgen lint
- * (shared/notes/lint-catalog.md section 1), run on the scanned source
- * (mcsource.h) without m4. MC020 (raw cf in LOCAL_CONFIG/LOCAL_RULESETS)
- * is the CF checks themselves, reported at the .mc line (build.h).
+ * mccheck.h - the .mc checks MC001-MC019 of cfgen lint
+ * (shared/notes/lint-catalog.md section 1): all but MC007 run on the
+ * scanned source (mcsource.h) without m4; MC007 runs on the .cf m4
+ * generated, with its sync-line origins. MC020 (raw cf in
+ * LOCAL_CONFIG/LOCAL_RULESETS) is the CF checks themselves, reported at
+ * the .mc line (build.h).
  *
  * Every finding is reported through diag at the .mc position, and the
  * most severe error or warning of each line is remembered in hits (a
