@@ -246,21 +246,35 @@ static const struct mc_call *find(const struct mcsource *s, const char *name, co
 	return NULL;
 }
 
-static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth);
+static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth,
+			    struct str *seen);
 
 /* 1 if the file at path (included depth levels down) calls OSTYPE, or
- * may: it is not a regular file, too deep, or unreadable. */
-static int ostype_in_file(const struct ctx *x, const char *path, unsigned depth)
+ * may: it is not a regular file, too deep, or unreadable. A file already
+ * looked at (seen: "\n"-separated real paths) adds nothing. */
+static int ostype_in_file(const struct ctx *x, const char *path, unsigned depth,
+			  struct str *seen)
 {
 	struct stat st;
 	struct mcsource s;
-	char err[256];
+	char err[256], *real;
 	int found;
 
 	if (depth > LIMIT_INCLUDE_DEPTH || stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    mcsource_load(&s, path, err, sizeof err) < 0)
+	    (real = realpath(path, NULL)) == NULL)
 		return 1;
-	found = find(&s, "OSTYPE", NULL) != NULL || ostype_elsewhere(x, &s, depth);
+	struct str key = STR_INIT;
+	str_printf(&key, "\n%s\n", real);
+	free(real);
+	found = seen->s && strstr(seen->s, key.s);
+	if (!found)
+		str_append(seen, key.s + (seen->len ? 1 : 0));
+	str_free(&key);
+	if (found)
+		return 0;
+	if (mcsource_load(&s, path, err, sizeof err) < 0)
+		return 1;
+	found = find(&s, "OSTYPE", NULL) != NULL || ostype_elsewhere(x, &s, depth, seen);
 	mcsource_free(&s);
 	return found;
 }
@@ -270,7 +284,8 @@ static int ostype_in_file(const struct ctx *x, const char *path, unsigned depth)
  * includes or a DOMAIN file it names calls OSTYPE, or an include cannot
  * be followed (computed name, missing file): MC006 then keeps quiet
  * rather than guess. Library files an include maps to hold no OSTYPE. */
-static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth)
+static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth,
+			    struct str *seen)
 {
 	for (size_t i = 0; i < s->ncalls; i++) {
 		const struct mc_call *c = &s->calls[i];
@@ -292,7 +307,7 @@ static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsig
 		} else {
 			continue;
 		}
-		int found = ostype_in_file(x, path, depth + 1);
+		int found = ostype_in_file(x, path, depth + 1, seen);
 		free(path);
 		if (found)
 			return 1;
@@ -332,9 +347,11 @@ static void check_order(struct ctx *x)
 			mailer = mailer ? mailer : c;
 		}
 	}
-	if (!ostype && !ostype_elsewhere(x, s, 0))
+	struct str seen = STR_INIT;
+	if (!ostype && !ostype_elsewhere(x, s, 0, &seen))
 		hit(x, DIAG_ERROR, 1, 1, "MC006", "no OSTYPE(): the .cf lacks the "
 		    "operating system's paths and mailer programs");
+	str_free(&seen);
 }
 
 /* MC003: statements on a '#' line. */

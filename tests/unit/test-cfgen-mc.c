@@ -255,6 +255,40 @@ static void test_blame(void **state)
 	assert_int_equal(system(dir), 0);
 }
 
+/* MC006 follows includes for the OSTYPE: once per file, so a file that
+ * includes itself many times is read once; found in an included file, or
+ * not found anywhere. */
+static void test_ostype_include(void **state)
+{
+	char root[] = "/tmp/mailcf-ostype-XXXXXX", mcpath[600];
+	static const char self[] = "include(`self.m4')include(`self.m4')include(`self.m4')"
+		"include(`self.m4')include(`self.m4')include(`self.m4')include(`self.m4')\n";
+	FILE *null = fopen("/dev/null", "w");
+	struct diag *d = diag_new(DIAG_TEXT, null, "t");
+	struct mccheck_hits hits = { 0 };
+	struct mcsource s;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	put(root, "self.m4", self);
+	put(root, "os.m4", "include(`self.m4')OSTYPE(`linux')\n");
+	snprintf(mcpath, sizeof mcpath, "%s/t.mc", root);
+	mcsource_scan(&s, mcpath, "include(`self.m4')dnl\n", 22);
+	mccheck_run(&s, "/nonexistent/", d, &hits);
+	assert_true(mccheck_hit(&hits, 1, DIAG_ERROR));		/* no OSTYPE anywhere */
+	mcsource_free(&s);
+	mccheck_hits_free(&hits);
+	mcsource_scan(&s, mcpath, "include(`self.m4')include(`os.m4')dnl\n", 38);
+	mccheck_run(&s, "/nonexistent/", d, &hits);
+	assert_false(mccheck_hit(&hits, 1, DIAG_WARNING));	/* found in os.m4 */
+	mcsource_free(&s);
+	mccheck_hits_free(&hits);
+	diag_free(&d);
+	fclose(null);
+	snprintf(mcpath, sizeof mcpath, "rm -rf '%s'", root);
+	assert_int_equal(system(mcpath), 0);
+}
+
 static void test_exec(void **state)
 {
 	struct m4run r;
@@ -298,6 +332,7 @@ int main(void)
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_hits),
 		cmocka_unit_test(test_blame),
+		cmocka_unit_test(test_ostype_include),
 		cmocka_unit_test(test_exec),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
