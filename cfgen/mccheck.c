@@ -694,35 +694,38 @@ static unsigned char *raw_lines(const struct mcsource *s, unsigned nlines)
 	return raw;
 }
 
-/* Line n of s (1-based) and its length, or NULL. */
-static const char *source_line(const struct mcsource *s, unsigned n, size_t *len)
+/* The start of every line of s: starts[1..n], plus starts[n + 1] one past
+ * the end (as if after a final newline); *n gets the line count. */
+static const char **line_starts(const struct mcsource *s, unsigned *n)
 {
-	const char *p = s->text, *end = s->text + s->len, *nl;
+	const char *end = s->text + s->len;
+	size_t count = 1, i = 1;
 
-	for (unsigned l = 1; p && l < n; l++)
-		p = (nl = memchr(p, '\n', (size_t)(end - p))) ? nl + 1 : NULL;
-	if (p == NULL || p > end || n == 0)
-		return NULL;
-	nl = memchr(p, '\n', (size_t)(end - p));
-	*len = (size_t)((nl ? nl : end) - p);
-	return p;
+	for (const char *t = s->text; (t = memchr(t, '\n', (size_t)(end - t))) != NULL; t++)
+		count++;
+	const char **starts = xreallocarray(NULL, count + 2, sizeof *starts);
+	starts[0] = starts[1] = s->text;
+	for (const char *t = s->text; (t = memchr(t, '\n', (size_t)(end - t))) != NULL; t++)
+		starts[++i] = t + 1;
+	starts[count + 1] = end + 1;
+	*n = (unsigned)count;
+	return starts;
 }
 
 static int is_word_byte(char c) { return isalnum((unsigned char)c) || c == '_'; }
 
-/* The column in .mc line n where output line out (len bytes) was copied
- * from: where its first word (after blanks) stands as a word of its own in
- * that line; 0 when it does not (the text is a macro's expansion, e.g.
- * LOCAL_USER's C line, or CLIENT_OPTIONS' O line). */
-static unsigned copied_col(const struct ctx *x, unsigned n, const char *out, size_t len)
+/* The column in .mc line (llen bytes) where output line out (len bytes)
+ * was copied from: where its first word (after blanks) stands as a word
+ * of its own in that line; 0 when it does not (the text is a macro's
+ * expansion, e.g. LOCAL_USER's C line, or CLIENT_OPTIONS' O line). */
+static unsigned copied_col(const char *line, size_t llen, const char *out, size_t len)
 {
-	size_t blanks = strspn(out, " \t"), llen;
+	size_t blanks = strspn(out, " \t");
 	size_t wlen = strcspn(out + blanks, " \t\n");
-	const char *line = source_line(x->src, n, &llen);
 
 	if (wlen > len - blanks)
 		wlen = len - blanks;
-	for (size_t i = 0; line && wlen && i + wlen <= llen; i++)
+	for (size_t i = 0; wlen && i + wlen <= llen; i++)
 		if (memcmp(line + i, out + blanks, wlen) == 0 &&
 		    (i == 0 || !is_word_byte(line[i - 1]) || !is_word_byte(line[i])) &&
 		    (i + wlen == llen || !is_word_byte(line[i + wlen]) ||
@@ -732,10 +735,11 @@ static unsigned copied_col(const struct ctx *x, unsigned n, const char *out, siz
 }
 
 /* MC007 for output line out (len bytes), copied from .mc line n. */
-static void report_copied(struct ctx *x, unsigned n, const char *out, size_t len)
+static void report_copied(struct ctx *x, const char **starts, unsigned n, const char *out,
+			  size_t len)
 {
 	size_t blanks = strspn(out, " \t");
-	unsigned col = copied_col(x, n, out, len);
+	unsigned col = copied_col(starts[n], (size_t)(starts[n + 1] - 1 - starts[n]), out, len);
 	char *text;
 
 	if (col == 0)
@@ -753,21 +757,19 @@ void mccheck_output(const struct mcsource *src, const char *text, size_t len,
 		    const struct m4run_lines *lines, struct diag *d, struct mccheck_hits *hits)
 {
 	struct ctx x = { src, NULL, NULL, d, hits };
-	unsigned nlines = 1;
-	const char *p = text, *end = text + len;
-
-	for (const char *t = src->text; (t = memchr(t, '\n', (size_t)(src->text + src->len - t)));
-	     t++)
-		nlines++;
+	unsigned nlines;
+	const char *p = text, *end = text + len, **starts = line_starts(src, &nlines);
 	unsigned char *raw = raw_lines(src, nlines);
-	for (unsigned n = 1; p && p < end; n++) {
+
+	for (unsigned n = 1; p && p < end && !diag_stopped(d); n++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
 		const struct srcpos *o = m4run_origin(lines, n);
 		size_t blanks = strspn(p, " \t");
 		if (o && o->file && strcmp(o->file, src->file) == 0 && o->line >= 1 &&
 		    o->line <= nlines && !raw[o->line] && p + blanks < e && p[0] != '#')
-			report_copied(&x, o->line, p, (size_t)(e - p));
+			report_copied(&x, starts, o->line, p, (size_t)(e - p));
 		p = nl ? nl + 1 : NULL;
 	}
 	free(raw);
+	free(starts);
 }
