@@ -184,10 +184,10 @@ const struct mcsource *mcpaths_lib_file(struct mcpaths_lib *lib, const char *pat
 	char err[256];
 
 	for (size_t i = 0; i < lib->nfiles; i++)
-		if (strcmp(lib->files[i].file, path) == 0)
-			return &lib->files[i];
+		if (strcmp(lib->files[i]->file, path) == 0)
+			return lib->files[i];
 	lib->files = xreallocarray(lib->files, lib->nfiles + 1, sizeof *lib->files);
-	f = &lib->files[lib->nfiles++];
+	f = lib->files[lib->nfiles++] = xmalloc(sizeof *f);
 	char *name = xstrdup(path);	/* owned: freed with the cache */
 	if (mcsource_load(f, name, err, sizeof err) < 0)
 		f->file = name;
@@ -277,12 +277,12 @@ static int includer(struct mcpaths_lib *lib, const char *rel, const char **file,
 {
 	load_all(lib);
 	for (size_t i = 0; i < lib->nfiles; i++)
-		for (size_t j = 0; j < lib->files[i].ncalls; j++) {
-			const struct mc_call *c = &lib->files[i].calls[j];
+		for (size_t j = 0; j < lib->files[i]->ncalls; j++) {
+			const struct mc_call *c = &lib->files[i]->calls[j];
 			for (size_t a = 0; a < c->nargs; a++)
 				if (strstr(mc_arg(c, a), rel) && (strstr(mc_arg(c, a), "include") ||
 				    strstr(c->name, "include"))) {
-					*file = lib->files[i].file;
+					*file = lib->files[i]->file;
 					*line = c->line;
 					return 1;
 				}
@@ -358,8 +358,9 @@ const struct mc_call *mcpaths_blame(struct mcpaths_lib *lib, const struct mcsour
 void mcpaths_lib_free(struct mcpaths_lib *lib)
 {
 	for (size_t i = 0; i < lib->nfiles; i++) {
-		char *name = (char *)lib->files[i].file;
-		mcsource_free(&lib->files[i]);
+		char *name = (char *)lib->files[i]->file;
+		mcsource_free(lib->files[i]);
+		free(lib->files[i]);
 		free(name);
 	}
 	free(lib->files);

@@ -46,7 +46,7 @@ char *mcpaths_find(const char *target, const char *mcdir);
  * positions back to the .mc). Zero it and set libdir (not owned). */
 struct mcpaths_lib {
 	const char *libdir;
-	struct mcsource *files;
+	struct mcsource **files;	/* each allocated once: pointers stay valid */
 	size_t nfiles;
 	int listed;		/* every *.m4 one directory below libdir is loaded */
 };
