@@ -26,19 +26,9 @@
 /* Line n of a library file, from the cache (loaded on first use), or NULL. */
 static const char *library_line_text(struct build_gen *g, const char *file, unsigned n)
 {
-	size_t i;
+	const struct mcsource *f = mcpaths_lib_file(&g->lib, file);
+	const char *p = f->text, *end = p ? p + f->len : NULL;
 
-	for (i = 0; i < g->nlibfiles && strcmp(g->libfiles[i].file, file); i++)
-		;
-	if (i == g->nlibfiles) {
-		struct mcsource *s;
-		char err[256];
-		g->libfiles = xreallocarray(g->libfiles, g->nlibfiles + 1, sizeof *g->libfiles);
-		s = &g->libfiles[g->nlibfiles++];
-		if (mcsource_load(s, file, err, sizeof err) < 0)
-			s->file = file;
-	}
-	const char *p = g->libfiles[i].text, *end = p ? p + g->libfiles[i].len : NULL;
 	for (unsigned l = 1; p && p < end && l < n; l++)
 		p = (p = memchr(p, '\n', (size_t)(end - p))) ? p + 1 : NULL;
 	return p && p < end ? p : NULL;
@@ -63,17 +53,44 @@ static const struct mc_arg *conf_define(struct build_gen *g, const char *line)
 	return found;
 }
 
+/* Remember that a finding at library position pos moved to call (once
+ * per call and library file). */
+static void blame_record(struct build_gen *g, const struct mc_call *call,
+			 const struct srcpos *pos)
+{
+	const struct mcsource *f = mcpaths_lib_file(&g->lib, pos->file);
+
+	for (size_t i = 0; i < g->nblamed; i++)
+		if (g->blamed[i].call == call && g->blamed[i].file == f->file)
+			return;
+	g->blamed = xreallocarray(g->blamed, g->nblamed + 1, sizeof *g->blamed);
+	g->blamed[g->nblamed++] = (struct build_blame){ call, f->file, pos->line };
+}
+
 /* A library position whose line handles a confNAME the .mc defines
- * becomes the position of that define's value. */
-static void remap_library(struct build_gen *g, struct srcpos *pos)
+ * becomes the position of that define's value; other library text, the
+ * position of the .mc call that brought it in (remembered in g->blamed
+ * when record is set, for the notes). */
+static void remap_library(struct build_gen *g, struct srcpos *pos, int record)
 {
 	const struct mc_arg *def;
+	const struct mc_call *call;
 	const char *text;
+	struct srcpos why;
 
-	if (pos->file && pos->line && strncmp(pos->file, g->libdir, strlen(g->libdir)) == 0 &&
-	    (text = library_line_text(g, pos->file, pos->line)) != NULL &&
-	    (def = conf_define(g, text)) != NULL)
+	if (pos->file == NULL || pos->line == 0 ||
+	    strncmp(pos->file, g->libdir, strlen(g->libdir)) != 0)
+		return;
+	if ((text = library_line_text(g, pos->file, pos->line)) != NULL &&
+	    (def = conf_define(g, text)) != NULL) {
 		*pos = (struct srcpos){ g->src.file, def->line, def->col };
+		return;
+	}
+	if ((call = mcpaths_blame(&g->lib, &g->src, pos->file, pos->line, &why)) == NULL)
+		return;
+	if (record)
+		blame_record(g, call, &why);
+	*pos = (struct srcpos){ g->src.file, call->line, call->col };
 }
 
 void build_remap(void *ctx, struct srcpos *pos)
@@ -86,7 +103,21 @@ void build_remap(void *ctx, struct srcpos *pos)
 		return;
 	pos->file = o->file;
 	pos->line = o->line;
-	remap_library(g, pos);
+	remap_library(g, pos, 1);
+}
+
+/* One note per call that findings in library text were moved to. */
+static void blame_notes(struct build_gen *g, struct diag *d)
+{
+	for (size_t i = 0; i < g->nblamed; i++) {
+		const struct build_blame *b = &g->blamed[i];
+		struct srcpos pos = { g->src.file, b->call->line, b->call->col };
+		char *arg = diag_quote(mc_arg(b->call, 0), LIMIT_SHORT_STR);
+		diag_report(d, DIAG_NOTE, &pos, NULL, "the findings above at this line come from "
+			    "library text (%s:%u) that %s(%s) brings in", b->file,
+			    b->line, b->call->name, arg);
+		free(arg);
+	}
 }
 
 /* Report one "*** ERROR: msg [file:line]" line of the library. */
@@ -108,11 +139,14 @@ static void library_line(struct build_gen *g, const char *s, struct diag *d)
 		while (mlen && msg[mlen - 1] == ' ')
 			mlen--;
 	}
-	remap_library(g, &pos);
+	struct srcpos at = pos;
+	remap_library(g, &at, 0);
 	char *text = xstrndup(msg, mlen), *shown = diag_quote(text, LIMIT_SHORT_STR);
-	if (g->filter == NULL || g->filter(g->filter_ctx, &pos))
-		diag_report(d, err ? DIAG_ERROR : DIAG_WARNING, pos.file ? &pos : NULL,
-			    "MCLIB", "%s", shown);
+	enum diag_severity sev = err ? DIAG_ERROR : DIAG_WARNING;
+	if (g->filter == NULL || g->filter(g->filter_ctx, &at, sev)) {
+		diag_report(d, sev, at.file ? &at : NULL, "MCLIB", "%s", shown);
+		remap_library(g, &pos, 1);	/* for the note */
+	}
 	free(shown);
 	free(text);
 	free(file);
@@ -137,9 +171,9 @@ static void m4_line(struct build_gen *g, const char *s, struct diag *d)
 	int warn = strncmp(p, "Warning: ", 9) == 0;
 	char *shown = diag_quote(warn ? p + 9 : strncmp(p, "ERROR: ", 7) == 0 ? p + 7 : p,
 				 LIMIT_SHORT_STR);
-	if (g->filter == NULL || g->filter(g->filter_ctx, &pos))
-		diag_report(d, warn ? DIAG_WARNING : DIAG_ERROR, file ? &pos : NULL, "M4",
-			    "m4: %s", shown);
+	enum diag_severity sev = warn ? DIAG_WARNING : DIAG_ERROR;
+	if (g->filter == NULL || g->filter(g->filter_ctx, &pos, sev))
+		diag_report(d, sev, file ? &pos : NULL, "M4", "m4: %s", shown);
 	free(shown);
 	free(file);
 }
@@ -215,13 +249,17 @@ int build_generate(struct build_gen *g, const char *input, const char *libdir,
 		g->read_failed = 1;
 		return -1;
 	}
-	if (run_m4(g, input, d) < 0)
+	g->lib.libdir = g->libdir;
+	if (run_m4(g, input, d) < 0) {
+		blame_notes(g, d);
 		return -1;
+	}
 	diag_set_remap(d, build_remap, g);
 	g->cf = cf_parse_buffer(cfname, g->text.s ? g->text.s : "", g->text.len, d, popts);
 	if (g->cf)
 		cf_validate(g->cf, d);
 	diag_set_remap(d, NULL, NULL);
+	blame_notes(g, d);
 	return g->cf && diag_count(d, DIAG_ERROR) == before ? 0 : -1;
 }
 
@@ -230,9 +268,8 @@ void build_gen_free(struct build_gen *g)
 	cf_free(&g->cf);
 	mcsource_free(&g->src);
 	m4run_lines_free(&g->lines);
-	for (size_t i = 0; i < g->nlibfiles; i++)
-		mcsource_free(&g->libfiles[i]);
-	free(g->libfiles);
+	mcpaths_lib_free(&g->lib);
+	free(g->blamed);
 	str_free(&g->text);
 	free(g->libdir);
 }

@@ -7,7 +7,9 @@
  * preamble, turns m4's messages and the library's "*** ERROR"/"*** WARNING"
  * lines into diagnostics at their .mc position, strips the sync lines
  * (m4run.h) and parses + validates the .cf text with every position mapped
- * back to the line of the .mc (or library file) that produced it.
+ * back to the line of the .mc (or library file) that produced it; a
+ * finding in library text moves to the .mc call that brought the text in
+ * (mcpaths_blame), with one note per call and library file at the end.
  * Any m4 error, any "*** ERROR", a non-zero m4 exit or a validation error
  * makes it fail (sendmail's library exits 0 on most of its errors; we don't).
  */
@@ -16,15 +18,24 @@
 
 #include "cfgen/ir.h"
 #include "cfgen/m4run.h"
+#include "cfgen/mcpaths.h"
 #include "cfgen/mcsource.h"
 #include "cfgen/cliopts.h"
 #include "cfgen/parse.h"
 #include "lib/diag.h"
 #include "lib/str.h"
 
-/* Decides whether an m4 or library message at pos is still worth reporting
- * (lint drops those its own checks already reported on that line). */
-typedef int build_filter_fn(void *ctx, const struct srcpos *pos);
+/* Decides whether an m4 or library message of severity sev at pos is
+ * still worth reporting (lint drops those its own checks already reported
+ * on that line). */
+typedef int build_filter_fn(void *ctx, const struct srcpos *pos, enum diag_severity sev);
+
+/* A finding in library text, moved to the .mc call that brought it in. */
+struct build_blame {
+	const struct mc_call *call;
+	const char *file;	/* the library file (owned by build_gen.lib) */
+	unsigned line;
+};
 
 struct build_gen {
 	struct mcsource src;	/* the .mc, scanned */
@@ -34,8 +45,9 @@ struct build_gen {
 	const char *cfname;	/* name of the .cf in unmapped positions */
 	struct cf *cf;		/* parsed and validated, or NULL */
 	int read_failed;	/* the .mc or the library could not be read (exit 2) */
-	struct mcsource *libfiles;	/* library files read for remapping */
-	size_t nlibfiles;
+	struct mcpaths_lib lib;	/* library files read for remapping */
+	struct build_blame *blamed;	/* library positions mapped to a .mc call */
+	size_t nblamed;
 	build_filter_fn *filter;	/* may be NULL */
 	void *filter_ctx;
 };

@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -29,8 +30,7 @@ struct ctx {
 	struct mccheck_hits *hits;
 };
 
-/* Macros a .mc uses as statements: '#' does not disable them (MC003) and
- * text after them lands in the .cf (MC007). */
+/* Macros a .mc uses as statements: '#' does not disable them (MC003). */
 static const char *const statement_macros[] = {
 	"define", "undefine", "include", "sinclude", "FEATURE", "MAILER", "OSTYPE",
 	"DOMAIN", "HACK", "VERSIONID", "DAEMON_OPTIONS", "CLIENT_OPTIONS",
@@ -50,7 +50,7 @@ static int in_list(const char *name, const char *const *list)
 }
 
 /* Report at line/col (the message made safe to print: it quotes .mc
- * text) and remember the line. */
+ * text) and remember the line of an error or warning. */
 __attribute__((format(printf, 6, 7)))
 static void hit(struct ctx *x, enum diag_severity sev, unsigned line, unsigned col,
 		const char *id, const char *fmt, ...)
@@ -68,29 +68,51 @@ static void hit(struct ctx *x, enum diag_severity sev, unsigned line, unsigned c
 	diag_report(x->d, sev, &pos, id, "%s", shown);
 	free(shown);
 	str_free(&msg);
-	if (line / 8 >= h->nbytes) {
-		size_t n = line / 8 + 64;
-		h->bits = xrealloc(h->bits, n);
-		memset(h->bits + h->nbytes, 0, n - h->nbytes);
-		h->nbytes = n;
+	if (sev == DIAG_NOTE)		/* advice: the library's message stays */
+		return;
+	if (line >= h->nlines) {
+		size_t n = (size_t)line + 512;
+		h->level = xrealloc(h->level, n);
+		memset(h->level + h->nlines, 0, n - h->nlines);
+		h->nlines = n;
 	}
-	h->bits[line / 8] |= (unsigned char)(1u << (line % 8));
+	if (h->level[line] < sev + 1)
+		h->level[line] = (unsigned char)(sev + 1);
 }
 
-int mccheck_hit(const struct mccheck_hits *hits, unsigned line)
+int mccheck_hit(const struct mccheck_hits *hits, unsigned line, enum diag_severity sev)
 {
-	return line / 8 < hits->nbytes && (hits->bits[line / 8] >> (line % 8) & 1);
+	return line < hits->nlines && hits->level[line] >= sev + 1;
 }
 
 void mccheck_hits_free(struct mccheck_hits *hits)
 {
-	free(hits->bits);
-	hits->bits = NULL;
-	hits->nbytes = 0;
+	free(hits->level);
+	hits->level = NULL;
+	hits->nlines = 0;
 }
 
 /* A printable copy of untrusted text for messages (freed by the caller). */
 static char *q(const char *s) { return diag_quote(s, 80); }
+
+/* The number of labels of a host name (a trailing dot ends no label). */
+static size_t label_count(const char *s)
+{
+	size_t n = *s ? 1 : 0;
+
+	for (; *s; s++)
+		n += *s == '.' && s[1] != '\0';
+	return n;
+}
+
+/* 1 if s has bytes outside ASCII (typographic quotes: MC002). */
+static int has_high_bytes(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
 
 /* MC001: an unclosed quote or call. */
 static void check_balance(struct ctx *x)
@@ -126,15 +148,25 @@ static void check_quote_chars(struct ctx *x, const struct mc_call *c)
 	}
 }
 
+/* The library file dir/name.m4 (malloc'd) if it exists, else NULL. */
+static char *lib_file(const struct ctx *x, const char *dir, const char *name)
+{
+	struct str p = STR_INIT;
+
+	str_printf(&p, "%s%s/%s.m4", x->libdir, dir, name);
+	if (access(p.s, R_OK) == 0)
+		return str_steal(&p);
+	str_free(&p);
+	return NULL;
+}
+
 /* 1 if dir/name.m4 exists in the library. */
 static int lib_has(const struct ctx *x, const char *dir, const char *name)
 {
-	struct str p = STR_INIT;
-	int ok;
+	char *p = lib_file(x, dir, name);
+	int ok = p != NULL;
 
-	str_printf(&p, "%s%s/%s.m4", x->libdir, dir, name);
-	ok = access(p.s, R_OK) == 0;
-	str_free(&p);
+	free(p);
 	return ok;
 }
 
@@ -214,6 +246,75 @@ static const struct mc_call *find(const struct mcsource *s, const char *name, co
 	return NULL;
 }
 
+static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth,
+			    struct str *seen);
+
+/* 1 if the file at path (included depth levels down) calls OSTYPE, or
+ * may: it is not a regular file, too deep, or unreadable. A file already
+ * looked at (seen: "\n"-separated real paths) adds nothing. */
+static int ostype_in_file(const struct ctx *x, const char *path, unsigned depth,
+			  struct str *seen)
+{
+	struct stat st;
+	struct mcsource s;
+	char err[256], *real;
+	int found;
+
+	if (depth > LIMIT_INCLUDE_DEPTH || stat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (real = realpath(path, NULL)) == NULL)
+		return 1;
+	struct str key = STR_INIT;
+	str_printf(&key, "\n%s\n", real);
+	free(real);
+	found = seen->s && strstr(seen->s, key.s);
+	if (!found)
+		str_append(seen, key.s + (seen->len ? 1 : 0));
+	str_free(&key);
+	if (found)
+		return 0;
+	if (mcsource_load(&s, path, err, sizeof err) < 0)
+		return 1;
+	found = find(&s, "OSTYPE", NULL) != NULL || ostype_elsewhere(x, &s, depth, seen);
+	mcsource_free(&s);
+	return found;
+}
+
+/* 1 if the OSTYPE may come from outside s's own calls: s defines
+ * __OSTYPE__ (submit.mc's way to silence the check), or a file it
+ * includes or a DOMAIN file it names calls OSTYPE, or an include cannot
+ * be followed (computed name, missing file): MC006 then keeps quiet
+ * rather than guess. Library files an include maps to hold no OSTYPE. */
+static int ostype_elsewhere(const struct ctx *x, const struct mcsource *s, unsigned depth,
+			    struct str *seen)
+{
+	for (size_t i = 0; i < s->ncalls; i++) {
+		const struct mc_call *c = &s->calls[i];
+		const char *t = mc_arg(c, 0);
+		char *path = NULL;
+		if (strcmp(c->name, "define") == 0 && strcmp(t, "__OSTYPE__") == 0)
+			return 1;
+		if (strcmp(c->name, "DOMAIN") == 0 && c->parens) {
+			if (strpbrk(t, "/$") || (path = lib_file(x, "domain", t)) == NULL)
+				return 1;	/* a site's own domain file */
+		} else if ((strcmp(c->name, "include") == 0 || strcmp(c->name, "sinclude") == 0) &&
+			   c->parens) {
+			if ((path = mcpaths_map(t, x->libdir)) != NULL) {
+				free(path);
+				continue;
+			}
+			if (strchr(t, '$') || (path = mcpaths_find(t, x->mcdir)) == NULL)
+				return 1;
+		} else {
+			continue;
+		}
+		int found = ostype_in_file(x, path, depth + 1, seen);
+		free(path);
+		if (found)
+			return 1;
+	}
+	return 0;
+}
+
 /* MC005, MC006: FEATURE after MAILER; OSTYPE missing or twice; a MAILER
  * twice; uucp before smtp. */
 static void check_order(struct ctx *x)
@@ -246,40 +347,22 @@ static void check_order(struct ctx *x)
 			mailer = mailer ? mailer : c;
 		}
 	}
-	if (!ostype)
+	struct str seen = STR_INIT;
+	if (!ostype && !ostype_elsewhere(x, s, 0, &seen))
 		hit(x, DIAG_ERROR, 1, 1, "MC006", "no OSTYPE(): the .cf lacks the "
 		    "operating system's paths and mailer programs");
+	str_free(&seen);
 }
 
-/* The column of p in the source text. */
-static unsigned col_of(const struct mcsource *s, const char *p)
-{
-	const char *b = p;
-
-	while (b > s->text && b[-1] != '\n')
-		b--;
-	return (unsigned)(p - b) + 1;
-}
-
-/* MC003 and MC007: statements on a '#' line, text after a statement. */
-static void check_line_text(struct ctx *x, const struct mc_call *c)
+/* MC003: statements on a '#' line. */
+static void check_hash_line(struct ctx *x, const struct mc_call *c)
 {
 	static const char *const hard[] = { "FEATURE", "define", "MAILER", "undefine", NULL };
 
-	if (!in_list(c->name, statement_macros))
-		return;
-	if (c->hash_line)
+	if (c->hash_line && in_list(c->name, statement_macros))
 		hit(x, in_list(c->name, hard) ? DIAG_ERROR : DIAG_WARNING, c->line, c->col,
 		    "MC003", "%s still runs on this '#' line: '#' is not a comment in a .mc; "
 		    "use dnl", c->name);
-	if (!c->parens || c->diverted || c->after_dnl)
-		return;
-	const char *p = c->after, *end = c->after + c->afterlen;
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	if (p < end && !isalpha((unsigned char)*p) && *p != '_')
-		hit(x, DIAG_WARNING, c->line, col_of(x->src, p), "MC007",
-		    "text after %s(...) is copied into the .cf; end the line with dnl", c->name);
 }
 
 /* MC008, MC009: define with extra (unquoted comma) arguments or an
@@ -314,6 +397,40 @@ static void check_needs(struct ctx *x, const struct mc_call *c, const char *need
 		    "rejects it in this order", mc_arg(c, 0), need, n->line);
 }
 
+/* MC010: preserve_luser_host keeps the host LUSER_RELAY would replace,
+ * so LUSER_RELAY must be defined, and (as sendmail's library tests it
+ * when the FEATURE is read) defined before it (cf/README). */
+static void check_luser(struct ctx *x, const struct mc_call *c)
+{
+	const struct mc_call *relay = find(x->src, "define", "LUSER_RELAY");
+
+	if (relay == NULL)
+		hit(x, DIAG_ERROR, c->line, c->col, "MC010", "FEATURE(preserve_luser_host) "
+		    "does nothing without define(`LUSER_RELAY', ...)");
+	else if (relay > c)
+		hit(x, DIAG_ERROR, c->line, c->col, "MC010", "FEATURE(preserve_luser_host) "
+		    "before the LUSER_RELAY it needs (line %u): define LUSER_RELAY first",
+		    relay->line);
+}
+
+/* MC013: relay_entire_domain relays for every host in $m, the domain of
+ * $j ($j without its first label): with a two-label confDOMAIN_NAME that
+ * is a top-level domain. */
+static void check_entire_domain(struct ctx *x, const struct mc_call *c)
+{
+	const struct mc_call *j = find(x->src, "define", "confDOMAIN_NAME");
+	const char *v = j ? mc_arg(j, 1) : "";
+
+	if (label_count(v) != 2 || strpbrk(v, "$[`'\"") || has_high_bytes(v))
+		return;
+	char *qv = q(v), *tld = q(strchr(v, '.') + 1);
+	hit(x, DIAG_WARNING, c->line, c->col, "MC013", "FEATURE(relay_entire_domain) relays "
+	    "for every host in $m, which is '%s' with confDOMAIN_NAME '%s' (line %u): "
+	    "an open relay for the whole top-level domain", tld, qv, j->line);
+	free(qv);
+	free(tld);
+}
+
 /* MC010, MC011, MC013, MC017 on FEATUREs. */
 static void check_feature(struct ctx *x, const struct mc_call *c)
 {
@@ -341,6 +458,10 @@ static void check_feature(struct ctx *x, const struct mc_call *c)
 	if (in_list(f, widen))
 		hit(x, DIAG_WARNING, c->line, c->col, "MC013",
 		    "FEATURE(%s) widens relaying and may make this host an open relay", f);
+	if (strcmp(f, "preserve_luser_host") == 0)
+		check_luser(x, c);
+	if (strcmp(f, "relay_entire_domain") == 0)
+		check_entire_domain(x, c);
 	if (strcmp(f, "blacklist_recipients") == 0 || strcmp(f, "tls_failures") == 0)
 		hit(x, DIAG_WARNING, c->line, c->col, "MC017", "FEATURE(%s) is deprecated%s", f,
 		    f[0] == 'b' ? "; use FEATURE(blocklist_recipients)" : "");
@@ -373,18 +494,10 @@ static int fqdn_ok(const char *s)
 	}
 }
 
-/* 1 if s has bytes outside ASCII (typographic quotes: MC002). */
-static int has_high_bytes(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 1;
-	return 0;
-}
-
-/* MC012, MC019: a relay host value; with_port reports host:port. */
+/* MC012, MC019: a host value; relay (a relay host) reports host:port
+ * and a bare two-label name (a domain, whose MX hosts sendmail uses). */
 static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *what,
-			     int with_port)
+			     int relay)
 {
 	const char *v = a->value ? a->value : "", *colon = strchr(v, ':');
 	char *qv = q(v);
@@ -396,7 +509,7 @@ static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *
 	if (colon && v[0] != '[' && !memchr(v, '.', (size_t)(colon - v)))
 		v = colon + 1;			/* mailer:host */
 	const char *last = strrchr(v, ':'), *close = strrchr(v, ']');
-	if (with_port && last && (!close || last > close) &&
+	if (relay && last && (!close || last > close) &&
 	    strspn(last + 1, "0123456789") == strlen(last + 1) && last[1])
 		hit(x, DIAG_ERROR, a->line, a->col, "MC012",
 		    "%s '%s' has a :port; the colon makes \"%s\" a second host. Set the "
@@ -405,6 +518,13 @@ static void check_host_value(struct ctx *x, const struct mc_arg *a, const char *
 	else if (!strchr(v, ':') && !fqdn_ok(v))
 		hit(x, DIAG_ERROR, a->line, a->col, "MC019",
 		    "%s '%s' is not a fully qualified host name or [address]", what, qv);
+	else if (relay && v[0] != '[' && !strchr(v, ':') && label_count(v) == 2) {
+		char *qd = q(v);
+		hit(x, DIAG_NOTE, a->line, a->col, "MC019", "%s '%s' looks like a domain, "
+		    "not a relay host: mail goes to the MX hosts of %s; name the relay "
+		    "host itself ([host] skips the MX lookup)", what, qv, qd);
+		free(qd);
+	}
 	free(qv);
 }
 
@@ -491,21 +611,20 @@ static void check_auth(struct ctx *x)
 static void check_include(struct ctx *x, const struct mc_call *c)
 {
 	const char *t = mc_arg(c, 0);
-	char *mapped;
+	char *path;
 
 	if ((strcmp(c->name, "include") && strcmp(c->name, "sinclude")) || !*t || strchr(t, '$'))
 		return;
-	if ((mapped = mcpaths_map(t, x->libdir)) != NULL) {
-		free(mapped);
+	if ((path = mcpaths_map(t, x->libdir)) != NULL ||
+	    (path = mcpaths_find(t, x->mcdir)) != NULL) {
+		free(path);
 		return;
 	}
-	if (!mcpaths_resolves(t, x->mcdir)) {
-		char *qt = q(t);
-		hit(x, c->name[0] == 's' ? DIAG_WARNING : DIAG_ERROR, c->args[0].line,
-		    c->args[0].col, "MC018", "%s(%s): no such file (relative names are "
-		    "looked up in the current directory and beside the .mc)", c->name, qt);
-		free(qt);
-	}
+	path = q(t);
+	hit(x, c->name[0] == 's' ? DIAG_WARNING : DIAG_ERROR, c->args[0].line,
+	    c->args[0].col, "MC018", "%s(%s): no such file (relative names are "
+	    "looked up in the current directory and beside the .mc)", c->name, path);
+	free(path);
 }
 
 void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,
@@ -525,7 +644,7 @@ void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,
 	}
 	for (size_t i = 0; i < src->ncalls; i++) {
 		const struct mc_call *c = &src->calls[i];
-		check_line_text(&x, c);
+		check_hash_line(&x, c);
 		if (!c->parens)
 			continue;
 		check_quote_chars(&x, c);
@@ -544,4 +663,113 @@ void mccheck_run(const struct mcsource *src, const char *libdir, struct diag *d,
 	check_daemons(&x);
 	check_auth(&x);
 	free(x.mcdir);
+}
+
+/* Which lines of s are raw .cf text (raw[line] = 1): from a LOCAL_CONFIG
+ * style word (LOCAL_* or MAILER_DEFINITIONS, no arguments: the library
+ * diverts what follows into the .cf) up to the next divert(0) or
+ * divert(-1). Free the result. */
+static unsigned char *raw_lines(const struct mcsource *s, unsigned nlines)
+{
+	unsigned char *raw = xcalloc((size_t)nlines + 2, 1);
+	unsigned from = 1;
+	int state = 0;
+
+	for (size_t i = 0; i <= s->ncalls; i++) {
+		const struct mc_call *c = i < s->ncalls ? &s->calls[i] : NULL;
+		int next = state;
+		if (c && !c->parens && (strncmp(c->name, "LOCAL_", 6) == 0 ||
+					strcmp(c->name, "MAILER_DEFINITIONS") == 0))
+			next = 1;
+		else if (c && strcmp(c->name, "divert") == 0)
+			next = *mc_arg(c, 0) && strcmp(mc_arg(c, 0), "0") && strcmp(mc_arg(c, 0), "-1");
+		if (next == state && c)
+			continue;
+		unsigned to = c ? c->line : nlines + 1;
+		for (unsigned l = from; l < to && l <= nlines; l++)
+			raw[l] = (unsigned char)state;
+		from = to;
+		state = next;
+	}
+	return raw;
+}
+
+/* The start of every line of s: starts[1..n], plus starts[n + 1] one past
+ * the end (as if after a final newline); *n gets the line count. */
+static const char **line_starts(const struct mcsource *s, unsigned *n)
+{
+	const char *end = s->text + s->len;
+	size_t count = 1, i = 1;
+
+	for (const char *t = s->text; (t = memchr(t, '\n', (size_t)(end - t))) != NULL; t++)
+		count++;
+	const char **starts = xreallocarray(NULL, count + 2, sizeof *starts);
+	starts[0] = starts[1] = s->text;
+	for (const char *t = s->text; (t = memchr(t, '\n', (size_t)(end - t))) != NULL; t++)
+		starts[++i] = t + 1;
+	starts[count + 1] = end + 1;
+	*n = (unsigned)count;
+	return starts;
+}
+
+static int is_word_byte(char c) { return isalnum((unsigned char)c) || c == '_'; }
+
+/* The column in .mc line (llen bytes) where output line out (len bytes)
+ * was copied from: where its first word (after blanks) stands as a word
+ * of its own in that line; 0 when it does not (the text is a macro's
+ * expansion, e.g. LOCAL_USER's C line, or CLIENT_OPTIONS' O line). */
+static unsigned copied_col(const char *line, size_t llen, const char *out, size_t len)
+{
+	size_t blanks = strspn(out, " \t");
+	size_t wlen = strcspn(out + blanks, " \t\n");
+
+	if (wlen > len - blanks)
+		wlen = len - blanks;
+	for (size_t i = 0; wlen && i + wlen <= llen; i++)
+		if (memcmp(line + i, out + blanks, wlen) == 0 &&
+		    (i == 0 || !is_word_byte(line[i - 1]) || !is_word_byte(line[i])) &&
+		    (i + wlen == llen || !is_word_byte(line[i + wlen]) ||
+		     !is_word_byte(line[i + wlen - 1])))
+			return (unsigned)i + 1;
+	return 0;
+}
+
+/* MC007 for output line out (len bytes), copied from .mc line n. */
+static void report_copied(struct ctx *x, const char **starts, unsigned n, const char *out,
+			  size_t len)
+{
+	size_t blanks = strspn(out, " \t");
+	unsigned col = copied_col(starts[n], (size_t)(starts[n + 1] - 1 - starts[n]), out, len);
+	char *text;
+
+	if (col == 0)
+		return;
+	text = xstrndup(out + blanks, len - blanks);
+	hit(x, DIAG_WARNING, n, col, "MC007", blanks ?
+	    "text \"%s\" reaches the .cf at the start of a line, so it continues the "
+	    ".cf line before it; end the .mc line with dnl" :
+	    "text \"%s\" reaches the .cf as a line of its own; end the .mc line with "
+	    "dnl, or put .cf text after LOCAL_CONFIG", text);
+	free(text);
+}
+
+void mccheck_output(const struct mcsource *src, const char *text, size_t len,
+		    const struct m4run_lines *lines, struct diag *d, struct mccheck_hits *hits)
+{
+	struct ctx x = { src, NULL, NULL, d, hits };
+	unsigned nlines;
+	const char *p = text, *end = text + len, **starts = line_starts(src, &nlines);
+	unsigned char *raw = raw_lines(src, nlines);
+
+	for (unsigned n = 1; p && p < end && !diag_stopped(d); n++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+		const struct srcpos *o = m4run_origin(lines, n);
+		size_t blanks = strspn(p, " \t");
+		if (o && o->file && strcmp(o->file, src->file) == 0 && o->line >= 1 &&
+		    o->line <= nlines && !raw[o->line] && p + blanks < e && p[0] != '#')
+			report_copied(&x, starts, o->line, p, (size_t)(e - p));
+		p = nl ? nl + 1 : NULL;
+	}
+	free(raw);
+	free(starts);
 }

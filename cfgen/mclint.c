@@ -51,13 +51,14 @@ struct lint {
 	char *dir;			/* the input's directory */
 };
 
-/* Drop library messages on lines a text check reported already. */
-static int keep_library_msg(void *ctx, const struct srcpos *pos)
+/* Drop library messages on lines a text check reported already, at the
+ * same severity or worse (an error is never hidden behind a warning). */
+static int keep_library_msg(void *ctx, const struct srcpos *pos, enum diag_severity sev)
 {
 	const struct lint *l = ctx;
 
 	return pos->file == NULL || strcmp(pos->file, l->o->file) != 0 ||
-	       !mccheck_hit(&l->hits, pos->line);
+	       !mccheck_hit(&l->hits, pos->line, sev);
 }
 
 /* Where the source of a configured file is (malloc'd), or NULL;
@@ -208,6 +209,7 @@ static int lint_mc(struct lint *l)
 	g.filter = keep_library_msg;
 	g.filter_ctx = l;
 	build_generate(&g, l->o->file, libdir, "sendmail.cf", &l->o->parse, l->d);
+	mccheck_output(&src, g.text.s ? g.text.s : "", g.text.len, &g.lines, l->d, &l->hits);
 	if (g.cf) {
 		diag_set_remap(l->d, build_remap, &g);
 		lint_maps(l, g.cf);

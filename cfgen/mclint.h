@@ -6,8 +6,10 @@
  * the .cf is generated as cfgen build does (build.h) and the CF checks run
  * with each finding mapped back to the .mc line that produced the text (a
  * LOCAL_CONFIG/LOCAL_RULESETS line is MC020 of the catalog: reported with
- * its CF ID at the .mc line); the library's own "*** ERROR" on a line a
- * text check already reported is dropped. For IN.cf: the CF checks.
+ * its CF ID at the .mc line; library text at the .mc call that brought it
+ * in); the library's own "*** ERROR" on a line a text check already
+ * reported as an error (a "*** WARNING": as anything) is dropped; then
+ * MC007 on the generated text. For IN.cf: the CF checks.
  * Then the map checks (maps/maplint.h) of every map source the
  * configuration names (K lines of file classes, AliasFile, the class w
  * file), found at the configured path (under --root) or, failing that,

@@ -37,9 +37,34 @@ char *mcpaths_map(const char *target, const char *libdir);
  * written in src; report a note for each at its position (d may be NULL). */
 void mcpaths_preamble(const struct mcsource *src, const char *libdir,
 		      struct str *out, struct diag *d);
-/* 1 if an include target can be opened from the .mc's point of view:
- * as written (absolute or relative to the current directory), or
- * relative to mcdir (m4 gets -I mcdir). */
-int mcpaths_resolves(const char *target, const char *mcdir);
+/* The file an include target opens from the .mc's point of view
+ * (malloc'd), or NULL: the target as written (absolute or relative to the
+ * current directory), else relative to mcdir (m4 gets -I mcdir). */
+char *mcpaths_find(const char *target, const char *mcdir);
+
+/* The library's files, each scanned on first use (for mapping library
+ * positions back to the .mc). Zero it and set libdir (not owned). */
+struct mcpaths_lib {
+	const char *libdir;
+	struct mcsource **files;	/* each allocated once: pointers stay valid */
+	size_t nfiles;
+	int listed;		/* every *.m4 one directory below libdir is loaded */
+};
+
+/* The scanned library file at path, loaded on first use (an unreadable
+ * file is kept with no text). Valid until mcpaths_lib_free. */
+const struct mcsource *mcpaths_lib_file(struct mcpaths_lib *lib, const char *path);
+/* The call of mc that brought in the library text at file:line, or NULL:
+ * a KIND/NAME.m4 file (feature, mailer, ostype, domain, hack) comes from
+ * mc's FEATURE/MAILER/OSTYPE/DOMAIN/HACK(NAME); a line inside a top-level
+ * call that tests _FEAT_NAME_ (ifdef(`_FEAT_NAME_', ...)) from mc's
+ * FEATURE(NAME); a line emitting the option of a confNAME (a call whose
+ * first argument is confNAME) from mc's DOMAIN/OSTYPE/HACK whose file
+ * defines confNAME; otherwise the line that includes the file is looked
+ * at the same way, at most LIMIT_INCLUDE_DEPTH files up. *why gets the
+ * library position to name: that define, else file:line. */
+const struct mc_call *mcpaths_blame(struct mcpaths_lib *lib, const struct mcsource *mc,
+				    const char *file, unsigned line, struct srcpos *why);
+void mcpaths_lib_free(struct mcpaths_lib *lib);
 
 #endif

@@ -116,19 +116,6 @@ static int collect_args(struct mcsource *s, struct cursor *c, struct mc_call *ca
 	return -1;
 }
 
-/* Record what follows a call on its line. */
-static void note_after(struct mc_call *call, const struct cursor *c)
-{
-	const char *nl = memchr(c->p, '\n', (size_t)(c->end - c->p));
-	const char *q = c->p;
-
-	call->after = c->p;
-	call->afterlen = (size_t)((nl ? nl : c->end) - c->p);
-	while (q < c->p + call->afterlen && (*q == ' ' || *q == '\t'))
-		q++;
-	call->after_dnl = (size_t)(c->p + call->afterlen - q) >= 3 && strncmp(q, "dnl", 3) == 0;
-}
-
 /* Read one word at the cursor and record it as a call. */
 static void scan_word(struct mcsource *s, struct cursor *c)
 {
@@ -157,9 +144,9 @@ static void scan_word(struct mcsource *s, struct cursor *c)
 			s->open_paren_name = call.name;
 		}
 	}
+	call.end_line = c->line;
 	if (strcmp(call.name, "divert") == 0)
 		c->diverted = strcmp(mc_arg(&call, 0), "-1") == 0;
-	note_after(&call, c);
 	s->calls = xreallocarray(s->calls, s->ncalls + 1, sizeof *s->calls);
 	s->calls[s->ncalls++] = call;
 }

@@ -29,14 +29,12 @@ struct mc_arg {
 struct mc_call {
 	char *name;
 	unsigned line, col;
+	unsigned end_line;	/* the line of the closing ')' (or of the name) */
 	struct mc_arg *args;
 	size_t nargs;
 	int parens;		/* called with (...) */
 	int diverted;		/* inside divert(-1): its output is discarded */
 	int hash_line;		/* the line has '#' before the call */
-	const char *after;	/* text after the call up to the newline */
-	size_t afterlen;
-	int after_dnl;		/* that text starts (after blanks) with dnl */
 };
 
 struct mcsource {

@@ -6,7 +6,8 @@
  * Input: the bytes are scanned and checked as a .mc (against a library
  * directory that does not exist, so no file is read), the preamble is
  * generated from the scan, and the same bytes are stripped as `m4 -s`
- * output; every origin the stripper records must name a real output line.
+ * output; every origin the stripper records must name a real output line,
+ * and MC007 runs on that output as if m4 had produced it from the .mc.
  * Nothing may crash, leak or read out of bounds whatever the bytes. No m4
  * is run.
  */
@@ -43,6 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nl += out.s[i] == '\n';
 	if (lines.n > nl + 1)
 		abort();	/* an origin for a line that does not exist */
+	mccheck_output(&src, out.s ? out.s : "", out.len, &lines, d, &hits);
 	m4run_lines_free(&lines);
 	str_free(&out);
 	str_free(&pre);

@@ -3,7 +3,8 @@
  * scanner (calls, arguments, quotes, dnl, '#' lines, positions, unclosed
  * quotes and calls), the m4 sync-line stripper (markers at line starts
  * and in the middle of lines, file changes), the include path mapping,
- * m4run_exec (stdin through, stdout/stderr apart, exit status, the
+ * the per-line severity of MC findings, library positions mapped back to
+ * the .mc call (mcpaths_blame), m4run_exec (stdin through, stdout/stderr apart, exit status, the
  * LIMIT_M4_OUTPUT cap at N and N+1 bytes). Table-driven.
  */
 #include <setjmp.h>
@@ -15,8 +16,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cfgen/m4run.h"
+#include "cfgen/mccheck.h"
 #include "cfgen/mcpaths.h"
 #include "cfgen/mcsource.h"
 #include "lib/limits.h"
@@ -162,6 +165,130 @@ static void test_map(void **state)
 	}
 }
 
+/* A finding's severity is kept per line: a library error is hidden only
+ * behind an error, a library warning behind either; notes hide nothing. */
+static void test_hits(void **state)
+{
+	static const char mc[] = "define(`__OSTYPE__', `')dnl\n"		/* no MC006 */
+		"define(confMAX_HOP, `30')dnl\n"			/* MC009 warning */
+		"define(`confPRIVACY_FLAGS', a,b)dnl\n"		/* MC008 error */
+		"define(`SMART_HOST', `example.com')dnl\n";		/* MC019 note */
+	FILE *null = fopen("/dev/null", "w");
+	struct diag *d = diag_new(DIAG_TEXT, null, "t");
+	struct mccheck_hits hits = { 0 };
+	struct mcsource s;
+
+	(void)state;
+	mcsource_scan(&s, "t.mc", mc, sizeof mc - 1);
+	mccheck_run(&s, "/nonexistent/", d, &hits);
+	assert_false(mccheck_hit(&hits, 1, DIAG_NOTE));
+	assert_true(mccheck_hit(&hits, 2, DIAG_WARNING));
+	assert_false(mccheck_hit(&hits, 2, DIAG_ERROR));
+	assert_true(mccheck_hit(&hits, 3, DIAG_ERROR));
+	assert_true(mccheck_hit(&hits, 3, DIAG_WARNING));
+	assert_false(mccheck_hit(&hits, 4, DIAG_NOTE));
+	assert_false(mccheck_hit(&hits, 100000, DIAG_NOTE));
+	mccheck_hits_free(&hits);
+	mcsource_free(&s);
+	diag_free(&d);
+	fclose(null);
+}
+
+/* Write text to dir/name. */
+static void put(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(text, f);
+	fclose(f);
+}
+
+/* Library positions map to the .mc call that brought the text in: by the
+ * KIND/NAME.m4 file, by an ifdef(`_FEAT_x_') around the line (also through
+ * an include), by a DOMAIN file defining the option a line emits. */
+static void test_blame(void **state)
+{
+	char root[] = "/tmp/mailcf-blame-XXXXXX", dir[600], lib[600], f[700];
+	static const char mc[] = "OSTYPE(`o')dnl\nDOMAIN(`d')dnl\nFEATURE(`x')dnl\n";
+	struct mcpaths_lib l = { 0 };
+	struct mcsource s;
+	struct srcpos why;
+	const struct mc_call *c;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	for (const char *const *sub = (const char *const[]){ "m4", "feature", "domain", "ostype",
+							       NULL }; *sub; sub++) {
+		snprintf(dir, sizeof dir, "%s/%s", root, *sub);
+		assert_int_equal(mkdir(dir, 0755), 0);
+	}
+	snprintf(lib, sizeof lib, "%s/", root);
+	snprintf(dir, sizeof dir, "%s/m4", root);
+	put(dir, "emit.m4", "dnl\nifdef(`_FEAT_x_', `Kx\nKy')\n"
+	    "ifdef(`_FEAT_x_', `include(_CF_DIR_`m4/xx.m4')')\n_mc_opt(`confZ', `Z')\nKplain\n");
+	put(dir, "xx.m4", "Sxx\nR$*\t$@\n");
+	snprintf(dir, sizeof dir, "%s/domain", root);
+	put(dir, "d.m4", "divert(-1)\n\ndefine(`confZ', `1')\n");
+	mcsource_scan(&s, "t.mc", mc, sizeof mc - 1);
+	l.libdir = lib;
+	snprintf(f, sizeof f, "%sfeature/x.m4", lib);
+	assert_non_null(c = mcpaths_blame(&l, &s, f, 1, &why));
+	assert_int_equal(c->line, 3);
+	snprintf(f, sizeof f, "%sm4/emit.m4", lib);
+	assert_non_null(c = mcpaths_blame(&l, &s, f, 3, &why));	/* inside the ifdef */
+	assert_int_equal(c->line, 3);
+	assert_null(mcpaths_blame(&l, &s, f, 6, &why));		/* outside any */
+	assert_non_null(c = mcpaths_blame(&l, &s, f, 5, &why));	/* confZ of DOMAIN(d) */
+	assert_int_equal(c->line, 2);
+	assert_int_equal(why.line, 3);
+	assert_non_null(strstr(why.file, "domain/d.m4"));
+	snprintf(f, sizeof f, "%sm4/xx.m4", lib);
+	assert_non_null(c = mcpaths_blame(&l, &s, f, 2, &why));	/* through the include */
+	assert_int_equal(c->line, 3);
+	assert_null(mcpaths_blame(&l, &s, "/elsewhere/x.m4", 1, &why));
+	mcpaths_lib_free(&l);
+	mcsource_free(&s);
+	snprintf(dir, sizeof dir, "rm -rf '%s'", root);
+	assert_int_equal(system(dir), 0);
+}
+
+/* MC006 follows includes for the OSTYPE: once per file, so a file that
+ * includes itself many times is read once; found in an included file, or
+ * not found anywhere. */
+static void test_ostype_include(void **state)
+{
+	char root[] = "/tmp/mailcf-ostype-XXXXXX", mcpath[600];
+	static const char self[] = "include(`self.m4')include(`self.m4')include(`self.m4')"
+		"include(`self.m4')include(`self.m4')include(`self.m4')include(`self.m4')\n";
+	FILE *null = fopen("/dev/null", "w");
+	struct diag *d = diag_new(DIAG_TEXT, null, "t");
+	struct mccheck_hits hits = { 0 };
+	struct mcsource s;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	put(root, "self.m4", self);
+	put(root, "os.m4", "include(`self.m4')OSTYPE(`linux')\n");
+	snprintf(mcpath, sizeof mcpath, "%s/t.mc", root);
+	mcsource_scan(&s, mcpath, "include(`self.m4')dnl\n", 22);
+	mccheck_run(&s, "/nonexistent/", d, &hits);
+	assert_true(mccheck_hit(&hits, 1, DIAG_ERROR));		/* no OSTYPE anywhere */
+	mcsource_free(&s);
+	mccheck_hits_free(&hits);
+	mcsource_scan(&s, mcpath, "include(`self.m4')include(`os.m4')dnl\n", 38);
+	mccheck_run(&s, "/nonexistent/", d, &hits);
+	assert_false(mccheck_hit(&hits, 1, DIAG_WARNING));	/* found in os.m4 */
+	mcsource_free(&s);
+	mccheck_hits_free(&hits);
+	diag_free(&d);
+	fclose(null);
+	snprintf(mcpath, sizeof mcpath, "rm -rf '%s'", root);
+	assert_int_equal(system(mcpath), 0);
+}
+
 static void test_exec(void **state)
 {
 	struct m4run r;
@@ -203,6 +330,9 @@ int main(void)
 		cmocka_unit_test(test_scan_unclosed),
 		cmocka_unit_test(test_synclines),
 		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_hits),
+		cmocka_unit_test(test_blame),
+		cmocka_unit_test(test_ostype_include),
 		cmocka_unit_test(test_exec),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

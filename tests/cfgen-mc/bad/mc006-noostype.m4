@@ -1,0 +1,2 @@
+dnl included by mc006-included.mc: no OSTYPE here
+FEATURE(`use_cw_file')dnl
