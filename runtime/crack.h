@@ -7,7 +7,8 @@
  * "g: $g;"), quoting a phrase that needs it and repairing unbalanced
  * quotes, comments and brackets, as sendmail 8.17 does. -bt prints it
  * ("Cracked address = ..."); remotename() expands it with $g set to the
- * rewritten address. The output is bounded by LIMIT_MAP_RESULT bytes.
+ * rewritten address. A result that would pass LIMIT_CRACK_BUF - 1 bytes
+ * is "<$g>", as in sendmail.
  */
 #ifndef MAILCF_CRACK_H
 #define MAILCF_CRACK_H
@@ -16,7 +17,8 @@
 
 /* Append the cracked form of addr to out. */
 void crack_addr(const char *addr, struct str *out);
-/* Append fancy to out with each "$g" replaced by g. */
+/* Append fancy to out with each "$g" replaced by g, as remotename()
+ * does: g cut at LIMIT_CRACK_G bytes, the result at LIMIT_CRACK_EXPAND. */
 void crack_expand(const char *fancy, const char *g, struct str *out);
 
 #endif
