@@ -70,8 +70,8 @@
 #define LIMIT_BT_ADDR 255
 /* Shortened addresses in error messages: MAXSHORTSTR 203. */
 #define LIMIT_SHORT_STR 203
-/* crackaddr()'s result buffer: buf[MAXNAME + 1] minus the byte its end
- * pointer keeps back, so at most 255 bytes; longer gives "<$g>". */
+/* crackaddr()'s result: at most 255 bytes (observed; MAXNAME 256 with
+ * the NUL); a longer one gives "<$g>". The buffer size, NUL included. */
 #define LIMIT_CRACK_BUF 256
 /* remotename() sets $g with cataddr() into lbuf[MAXNAME + 1], which keeps
  * at most 254 bytes of the rewritten address (observed), and expands the

@@ -8,7 +8,10 @@
  * bytes whose end ("lim") moves down to keep room for the closing ')' and
  * '>' it will add and up when they are seen; writing past it gives up and
  * the result is "<$g>", as sendmail 8.17 does. Every rule below was
- * observed on sendmail's -bt /parse (tests/runtime/crack.test).
+ * observed on sendmail's -bt /parse and /try (tests/runtime/crack.test),
+ * except the keeping of leading blanks, which -bt strips before.
+ * crack_byte() dispatches each byte to one small function per case; the
+ * state they share is struct crack.
  */
 #include "runtime/crack.h"
 
@@ -307,11 +310,12 @@ static void crack_repair(struct crack *c)
 		crack_close(c, '>');
 }
 
+/* crackaddr(): the bytes, then the repairs; "<$g>" when out of room. */
 void crack_addr(const char *addr, struct str *out)
 {
 	struct crack c = { .lim = CRACK_END };
 
-	/* leading blanks are kept, outside any phrase */
+	/* leading blanks are kept, outside any phrase (-bt never has any) */
 	while (crack_blank(*addr) && !c.overflow)
 		crack_put(&c, *addr++);
 	c.head = c.len;
@@ -326,6 +330,7 @@ void crack_addr(const char *addr, struct str *out)
 		str_appendn(out, c.buf, c.len);
 }
 
+/* expand() of the template into remotename()'s buffers. */
 void crack_expand(const char *fancy, const char *g, struct str *out)
 {
 	size_t start = out->len, glen = strlen(g);
