@@ -70,6 +70,14 @@
 #define LIMIT_BT_ADDR 255
 /* Shortened addresses in error messages: MAXSHORTSTR 203. */
 #define LIMIT_SHORT_STR 203
+/* crackaddr()'s result: at most 255 bytes (observed; MAXNAME 256 with
+ * the NUL); a longer one gives "<$g>". The buffer size, NUL included. */
+#define LIMIT_CRACK_BUF 256
+/* remotename() sets $g with cataddr() into lbuf[MAXNAME + 1], which keeps
+ * at most 254 bytes of the rewritten address (observed), and expands the
+ * template into buf[MAXNAME + 1]: the result is cut at 256 bytes. */
+#define LIMIT_CRACK_G 254
+#define LIMIT_CRACK_EXPAND 256
 /* Map lookup key and result buffers: MAXNAME + 1 (cbuf) and MAXLINE. */
 #define LIMIT_MAP_RESULT 2048
 /* Ruleset name length: MAXNAME 256. */
