@@ -86,6 +86,13 @@
 /* MX hosts kept per name: sendmail MAXMXHOSTS is 100; /mx and the bestmx
  * map keep the 16 most preferred. */
 #define LIMIT_MX_HOSTS 16
+/* Bytes of one DNS answer we read: 65535, the largest TCP message
+ * (RFC 1035 4.2.2); sendmail's MAXPACKET is smaller, it only matters for
+ * answers past it. */
+#define LIMIT_DNS_ANSWER 65535
+/* CNAME links getcanonname follows before it gives up: sendmail's
+ * MAXCNAMEDEPTH is 10. */
+#define LIMIT_CNAME_DEPTH 10
 
 /* A program map's program may run this long before it is killed
  * (sendmail waits without a bound; we do not). */

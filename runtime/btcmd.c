@@ -105,7 +105,7 @@ static void cmd_mx(struct rt *rt, char *arg)
 		fputs("Usage: /mx address\n", rt->out);
 		return;
 	}
-	mx_lookup(arg, host_switch_has(rt, "hosts", "dns"), &l);
+	mx_lookup(rt, arg, 1, &l, NULL);
 	fprintf(rt->out, "getmxrr(%s) returns %d value(s):\n", arg, l.n);
 	for (int i = 0; i < l.n; i++)
 		fprintf(rt->out, "\t%s\n", l.host[i]);

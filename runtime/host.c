@@ -26,6 +26,7 @@
 #include "lib/xalloc.h"
 #include "runtime/cls.h"
 #include "runtime/macro.h"
+#include "runtime/resolve.h"
 
 /* The whole of a small system file, read once ("" if unreadable). */
 static const char *slurp(const char *path, char **cache)
@@ -104,27 +105,28 @@ static int literal(const char *name, unsigned char *buf, int *af)
 	return inet_pton(AF_INET, tmp, buf) == 1 ? 0 : -1;
 }
 
-/* 1 if the address column addr of a hosts line is the literal want. */
-static int same_addr(const char *addr, const unsigned char *want, int af)
+/* The name of a literal's address from the system's gethostbyaddr (its
+ * nsswitch.conf, not ours: sendmail asks the C library for these). */
+static int reverse(const unsigned char *addr, int af, struct str *out)
 {
-	unsigned char a[16];
+	struct hostent *h = gethostbyaddr(addr, af == AF_INET ? 4 : 16, af);
 
-	return inet_pton(af, addr, a) == 1 &&
-	       memcmp(a, want, af == AF_INET ? 4 : 16) == 0;
+	if (!h || !h->h_name)
+		return h_errno == TRY_AGAIN ? RT_TEMPFAIL : RT_NOHOST;
+	str_append(out, h->h_name);
+	return RT_OK;
 }
 
-/* Look name up in the hosts file: its canonical (first) name. A literal
- * "[addr]" is looked up by address, as a reverse lookup would. */
+/* Look name up in the hosts file: its canonical (first) name. */
 static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 {
 	const char *text = slurp(rt->hosts_file ? rt->hosts_file : "/etc/hosts",
 				 (char **)&rt->hosts_text);
 	char line[1024];
-	unsigned char want[16];
-	int found = 0, af = 0, lit = literal(name, want, &af) == 0;
+	int found = 0;
 
 	for (; *text && !found; text += strcspn(text, "\n"), text += *text == '\n') {
-		char *save = NULL, *tok, *canon, *addr;
+		char *save = NULL, *tok, *canon;
 		size_t len = strcspn(text, "\n");
 
 		if (len >= sizeof line)
@@ -132,16 +134,9 @@ static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 		memcpy(line, text, len);
 		line[len] = '\0';
 		line[strcspn(line, "#")] = '\0';
-		if (!(addr = strtok_r(line, " \t", &save)))
+		if (!strtok_r(line, " \t", &save))
 			continue;
 		canon = strtok_r(NULL, " \t", &save);
-		if (lit) {
-			if (canon && same_addr(addr, want, af)) {
-				str_append(out, canon);
-				found = 1;
-			}
-			continue;
-		}
 		for (tok = canon; tok && !found; tok = strtok_r(NULL, " \t", &save))
 			if (strcasecmp(tok, name) == 0) {
 				str_append(out, canon);
@@ -151,27 +146,18 @@ static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 	return found;
 }
 
-/* The resolver's canonical name for name. */
-static int resolver(const char *name, struct str *out, int *temp)
-{
-	struct addrinfo hints = { .ai_flags = AI_CANONNAME }, *res = NULL;
-	int r = getaddrinfo(name, NULL, &hints, &res);
-
-	*temp = r == EAI_AGAIN;
-	if (r != 0 || !res)
-		return 0;
-	str_append(out, res->ai_canonname ? res->ai_canonname : name);
-	freeaddrinfo(res);
-	return 1;
-}
-
 /* getcanonname(): see host.h. */
-int host_canon(struct rt *rt, const char *name, struct str *out)
+int host_getcanonname(struct rt *rt, const char *name, int search,
+		      struct str *out)
 {
 	struct str methods = STR_INIT;
+	unsigned char addr[16];
 	const char *p;
-	int found = 0, temp = 0;
+	int found = 0, temp = 0, af;
 
+	str_reset(out);
+	if (literal(name, addr, &af) == 0)
+		return reverse(addr, af, out);	/* the answer is kept as is */
 	host_switch_methods(rt, "hosts", &methods);
 	for (p = methods.s; p && *p && !found;) {
 		size_t n = strcspn(p, " ");
@@ -179,14 +165,18 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 		str_reset(out);
 		if (n == 5 && strncmp(p, "files", 5) == 0)
 			found = hosts_file(rt, name, out);
-		else if (n == 3 && strncmp(p, "dns", 3) == 0)
-			found = resolver(name, out, &temp);
+		else if (n == 3 && strncmp(p, "dns", 3) == 0) {
+			int st = resolve_canon(name, search, out);
+
+			found = st == RT_OK;
+			temp |= st == RT_TEMPFAIL;
+		}
 		p += n + (p[n] == ' ');
 	}
 	str_free(&methods);
 	if (!found)
 		return temp ? RT_TEMPFAIL : RT_NOHOST;
-	if (!strchr(out->s, '.') && name[0] != '[') {	/* a reverse answer stays */
+	if (!strchr(out->s, '.')) {
 		const char *m = macro_get(rt->macros, "m");
 
 		if (m && *m) {
@@ -195,6 +185,22 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 		}
 	}
 	return RT_OK;
+}
+
+/* host_canon(): see host.h. */
+int host_canon(struct rt *rt, const char *name, struct str *out)
+{
+	return host_getcanonname(rt, name, 1, out);
+}
+
+/* host_map_canon(): see host.h. */
+int host_map_canon(struct rt *rt, const char *name, struct str *out)
+{
+	int st = host_canon(rt, name, out);
+
+	if (st == RT_TEMPFAIL)
+		fprintf(rt->out, "%s: Name server timeout\n", name);
+	return st;
 }
 
 /* Add "[addr]" of every interface to class w, unless the option

@@ -1,24 +1,29 @@
 /*
- * mx.c - MX lookup through the system resolver (see mx.h).
+ * mx.c - getmxrr(): MX lookup through the system resolver (see mx.h).
  *
- * res_query() with class IN, type MX; answers are parsed with ns_parserr
- * and sorted by preference (a stable insertion sort: equal preferences
- * keep the resolver's order). No randomisation of equal preferences, so
- * answers are repeatable.
+ * One MX question (res_search for /mx, res_query for bestmx); the MX
+ * records of the answer are sorted by preference with a stable insertion
+ * sort, so equal preferences keep the resolver's order and answers are
+ * repeatable. An answer without MX records (a CNAME to a name without
+ * any) gives no host and no fallback, as sendmail 8.17 does. MX records
+ * naming this host are kept: sendmail's -bt and bestmx drop none.
  */
 #include "runtime/mx.h"
 
-#include <netdb.h>
-#include <netinet/in.h>
-#include <resolv.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "lib/xalloc.h"
+#include "runtime/host.h"
+#include "runtime/resolve.h"
 
 /* Sort l by preference, keeping the order of equal ones. */
 static void sort_by_pref(struct mx_list *l)
 {
 	for (int i = 1; i < l->n; i++)
 		for (int k = i; k > 0 && l->pref[k] < l->pref[k - 1]; k--) {
-			char t[NS_MAXDNAME];
+			char t[sizeof l->host[0]];
 			int p = l->pref[k];
 
 			memcpy(t, l->host[k], sizeof t);
@@ -29,41 +34,67 @@ static void sort_by_pref(struct mx_list *l)
 		}
 }
 
-/* The status for a failed res_query, from h_errno. */
-static enum mx_status failure(void)
+/* The MX records of an answer into l, "name." each. */
+static void collect(const struct resolve_answer *a, struct mx_list *l)
 {
-	switch (h_errno) {
-	case HOST_NOT_FOUND: return MX_NOHOST;
-	case NO_DATA: return MX_NODATA;
-	default: return MX_TEMPFAIL;	/* TRY_AGAIN, NO_RECOVERY, no server */
-	}
-}
-
-enum mx_status mx_lookup(const char *name, int use_dns, struct mx_list *l)
-{
-	unsigned char ans[4096];
-	ns_msg msg;
-	int len;
-
-	l->n = 0;
-	if (!use_dns)
-		return MX_NODNS;
-	len = res_query(name, ns_c_in, ns_t_mx, ans, sizeof ans);
-	if (len < 0)
-		return failure();
-	if (ns_initparse(ans, len, &msg) < 0)
-		return MX_TEMPFAIL;
-	for (int i = 0; i < ns_msg_count(msg, ns_s_an) && l->n < LIMIT_MX_HOSTS; i++) {
+	for (int i = 0; i < ns_msg_count(a->msg, ns_s_an) && l->n < LIMIT_MX_HOSTS; i++) {
 		ns_rr rr;
 
-		if (ns_parserr(&msg, ns_s_an, i, &rr) < 0 || ns_rr_type(rr) != ns_t_mx ||
-		    ns_rr_rdlen(rr) < 3)
+		if (ns_parserr((ns_msg *)&a->msg, ns_s_an, i, &rr) < 0 ||
+		    ns_rr_type(rr) != ns_t_mx || ns_rr_rdlen(rr) < 3)
 			continue;
 		l->pref[l->n] = ns_get16(ns_rr_rdata(rr));
-		if (dn_expand(ns_msg_base(msg), ns_msg_end(msg), ns_rr_rdata(rr) + 2,
-			      l->host[l->n], NS_MAXDNAME) >= 0)
+		if (resolve_name(a, ns_rr_rdata(rr) + 2, l->host[l->n]) == 0) {
+			strcat(l->host[l->n], ".");
 			l->n++;
+		}
 	}
 	sort_by_pref(l);
-	return l->n > 0 ? MX_OK : MX_NODATA;
+}
+
+/* No MX records: the name's canonical name is its only host. */
+static void fallback(struct rt *rt, const char *name, int search,
+		     struct mx_list *l)
+{
+	struct str s = STR_INIT;
+
+	if (host_getcanonname(rt, name, search, &s) == RT_OK) {
+		snprintf(l->host[0], sizeof l->host[0], "%s.", s.s);
+		l->pref[0] = 0;
+		l->n = 1;
+	}
+	str_free(&s);
+}
+
+/* getmxrr(): see mx.h. */
+int mx_lookup(struct rt *rt, const char *name, int search, struct mx_list *l,
+	      int *stat)
+{
+	struct resolve_answer *a;
+	int ignored;
+
+	if (!stat)
+		stat = &ignored;
+	l->n = 0;
+	*stat = RT_OK;
+	if (!host_switch_has(rt, "hosts", "dns"))
+		return 0;
+	a = xmalloc(sizeof *a);
+	switch (resolve_ask(name, ns_t_mx, search, a)) {
+	case RESOLVE_TEMPFAIL:
+		*stat = RT_TEMPFAIL;
+		l->n = -1;
+		break;
+	case RESOLVE_NXDOMAIN:
+		*stat = RT_NOHOST;
+		/* fall through */
+	case RESOLVE_NODATA:
+		fallback(rt, name, search, l);
+		break;
+	case RESOLVE_OK:
+		collect(a, l);
+		break;
+	}
+	free(a);
+	return l->n;
 }

@@ -314,3 +314,64 @@ real_cf_corpus() {
 	rm -f "$err"
 	return $rc
 }
+
+# --- A private name server in the sandbox (tests/runtime/dnsd.py) ---------
+# compat_dns_check: exit 77 unless the full sandbox (-umn: network and mount
+# namespaces) and python3 are available; sets COMPAT_PYTHON.
+# compat_dns_sendmail BIN ARGS...: compat_sandbox_sendmail with a name
+# server. In the same namespaces it bind-mounts $DNS_DIR/resolv.conf
+# ("nameserver 127.0.0.1", "options timeout:1 attempts:1", then the lines
+# of $DNS_RESOLV) and an nsswitch.conf with "hosts: files dns", sets the
+# hostname $DNS_HOSTNAME (default x.localdomain), starts dnsd.py on
+# 127.0.0.1:53 serving $DNS_ZONE, waits (at most 10 s) for its readiness
+# line on a FIFO, runs (under timeout $DNS_TIMEOUT, default 60 s) BIN -O ServiceSwitchFile=$DNS_DIR/service.switch
+# ("hosts $DNS_SWITCH", default "dns files"; "aliases files") ARGS..., and
+# kills the server by PID. Queries are appended to $DNS_DIR/queries
+# ("udp NAME TYPE"). DNS_DIR must be a safe directory (below $T).
+compat_dns_check() {
+	[ "$COMPAT_SANDBOX" = -umn ] || _compat_skip "no network/mount namespaces (needs root)"
+	COMPAT_PYTHON=$(command -v python3) || _compat_skip "python3 not installed"
+	export COMPAT_PYTHON
+}
+
+# Run after _COMPAT_SETUP, in its namespaces: see compat_dns_sendmail.
+_COMPAT_DNS_SETUP='
+	hostname "$HN" || exit 70
+	mount --bind "$D/resolv.conf" /etc/resolv.conf || exit 70
+	mount --bind "$D/nsswitch.conf" /etc/nsswitch.conf || exit 70
+	rm -f "$D/ready" && mkfifo "$D/ready" || exit 70
+	"$PY" "$DNSD" --zone "$ZONE" --ready "$D/ready" --log "$D/queries" \
+		</dev/null >>"$D/dnsd.err" 2>&1 &
+	pid=$!
+	case $(timeout 10 head -n 1 "$D/ready") in
+	ready*) ;;
+	*) kill $pid; echo "dnsd.py did not start: $(cat "$D/dnsd.err")" >&2; exit 70 ;;
+	esac
+	timeout -k 5 "$TMO" "$@"
+	rc=$?
+	kill $pid
+	wait $pid 2>/dev/null
+	exit $rc'
+
+# _compat_dns_files: resolv.conf, nsswitch.conf and service.switch in DNS_DIR.
+_compat_dns_files() {
+	mkdir -p "$DNS_DIR" || return 1
+	printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n%s\n' \
+		"${DNS_RESOLV:-}" >"$DNS_DIR/resolv.conf"
+	printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\n' \
+		>"$DNS_DIR/nsswitch.conf"
+	printf 'hosts\t%s\naliases\tfiles\n' "${DNS_SWITCH:-dns files}" \
+		>"$DNS_DIR/service.switch"
+}
+
+compat_dns_sendmail() {
+	local bin=$1; shift
+	_compat_dns_files || return 70
+	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C LC_ALL=C TZ=UTC HOME=/ \
+		SB="$REAL_SANDBOX" MODE="$COMPAT_SANDBOX" D="$DNS_DIR" \
+		HN="${DNS_HOSTNAME:-x.localdomain}" ZONE="$DNS_ZONE" \
+		PY="$COMPAT_PYTHON" DNSD="$SRC/tests/runtime/dnsd.py" TMO="${DNS_TIMEOUT:-60}" \
+		unshare $COMPAT_SANDBOX sh -c "$_COMPAT_SETUP" \
+		sh sh -c "$_COMPAT_DNS_SETUP" \
+		sh "$bin" -O ServiceSwitchFile="$DNS_DIR/service.switch" "$@"
+}
