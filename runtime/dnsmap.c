@@ -75,38 +75,20 @@ static int add_name(const struct resolve_answer *a, const unsigned char *p,
 	return 0;
 }
 
-/* Append an AAAA record's address as sendmail writes it. */
-static void add_ipv6(const unsigned char *d, struct str *out)
-{
-	char v4[INET_ADDRSTRLEN];
-
-	if (IN6_IS_ADDR_V4MAPPED((const struct in6_addr *)(const void *)d)) {
-		str_append(out, inet_ntop(AF_INET, d + 12, v4, sizeof v4));
-		return;
-	}
-	str_append(out, "IPv6:");
-	for (int i = 0; i < 8; i++)
-		str_printf(out, i ? ":%x" : "%x", ns_get16(d + 2 * i));
-}
-
 /* Append one record's value to out as sendmail formats it. */
 static int add_record(const struct resolve_answer *a, const ns_rr *rr,
 		      struct str *out)
 {
 	const unsigned char *d = ns_rr_rdata(*rr);
 	unsigned len = ns_rr_rdlen(*rr);
-	char addr[INET_ADDRSTRLEN];
 
 	switch (ns_rr_type(*rr)) {
 	case ns_t_a:
-		if (len != 4)
-			return -1;
-		str_append(out, inet_ntop(AF_INET, d, addr, sizeof addr));
-		return 0;
 	case ns_t_aaaa:
-		if (len != 16)
+		if (len != (ns_rr_type(*rr) == ns_t_a ? 4u : 16u))
 			return -1;
-		add_ipv6(d, out);
+		resolve_format_addr(ns_rr_type(*rr) == ns_t_a ? AF_INET : AF_INET6,
+				    d, out);
 		return 0;
 	case ns_t_mx:
 	case ns_t_afsdb:

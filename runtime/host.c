@@ -1,8 +1,9 @@
 /*
  * host.c - the host's identity and getcanonname() over the hosts file.
  *
- * Entry points: host_identity() ($w $j $m $k, class w from the host name
- * and the interface addresses, as sendmail's start-up does),
+ * Entry points: host_identity() ($w $j $m $k, class w from the host name,
+ * as sendmail's start-up does), host_probe_interfaces() (class w from the
+ * interface addresses, after the cf's classes),
  * host_canon() (hosts file, then the resolver, in the order the
  * ServiceSwitchFile's "hosts" line gives), host_switch_methods().
  * Trusts the system files; lines are bounded by the stdio buffer we read
@@ -203,32 +204,91 @@ int host_map_canon(struct rt *rt, const char *name, struct str *out)
 	return st;
 }
 
-/* Add "[addr]" of every interface to class w, unless the option
- * DontProbeInterfaces says not to ("loopback": skip loopbacks only). */
-static void add_interfaces(struct rt *rt, int w)
+/* Add "[text]" to class w. */
+static void add_bracketed(struct rt *rt, int w, const char *text)
 {
+	struct str s = STR_INIT;
+
+	str_printf(&s, "[%s]", text);
+	cls_add(rt->cls, w, s.s);
+	str_free(&s);
+}
+
+/* Add a host entry's name, aliases and "[address]"es to class w. */
+static void add_hostent(struct rt *rt, int w, const struct hostent *h)
+{
+	struct str s = STR_INIT;
+
+	cls_add(rt->cls, w, h->h_name);
+	for (char **a = h->h_aliases; a && *a; a++)
+		cls_add(rt->cls, w, *a);
+	for (char **a = h->h_addr_list; a && *a; a++) {
+		str_reset(&s);
+		resolve_format_addr(h->h_addrtype, (const unsigned char *)*a, &s);
+		add_bracketed(rt, w, s.s);
+	}
+	str_free(&s);
+}
+
+/* Add "[addr]" of every interface to class w and, when the name its
+ * address has (gethostbyaddr) is not in the class yet (a "Cwlocalhost"
+ * line), that name both plain and as "[name]", as sendmail 8.17 was seen
+ * to do; nothing when the option DontProbeInterfaces is true, the
+ * loopback's "[addr]" only when it is "loopback". See host.h. */
+void host_probe_interfaces(struct rt *rt)
+{
+	int w = cls_id(rt->cls, "w", 1);
 	const struct ir_option *o = cf_option(rt->cf, "DontProbeInterfaces");
 	const char *v = o && o->value ? o->value : "false";
 	int skip_lo = strcasecmp(v, "loopback") == 0;
-
 	struct ifaddrs *ifa = NULL;
-	char buf[INET6_ADDRSTRLEN + 8], ip[INET6_ADDRSTRLEN];
+	char ip[INET6_ADDRSTRLEN];
 
 	if ((v[0] && strchr("tTyY", v[0])) || (o && v[0] == '\0'))
 		return;
 	if (getifaddrs(&ifa) < 0)
 		return;
 	for (struct ifaddrs *i = ifa; i; i = i->ifa_next) {
+		const struct in_addr *in;
+		struct hostent *h;
+
 		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET ||
-		    !(i->ifa_flags & IFF_UP) ||
-		    (skip_lo && (i->ifa_flags & IFF_LOOPBACK)))
+		    !(i->ifa_flags & IFF_UP))
 			continue;	/* sendmail lists configured, up interfaces */
-		inet_ntop(AF_INET, &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr,
-			  ip, sizeof ip);
-		snprintf(buf, sizeof buf, "[%s]", ip);
-		cls_add(rt->cls, w, buf);
+		in = &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr;
+		add_bracketed(rt, w, inet_ntop(AF_INET, in, ip, sizeof ip));
+		if (skip_lo && (i->ifa_flags & IFF_LOOPBACK))
+			continue;	/* "loopback": the address only */
+		h = gethostbyaddr(in, sizeof *in, AF_INET);
+		if (h && h->h_name &&
+		    !cls_has(rt->cls, w, h->h_name, strlen(h->h_name))) {
+			cls_add(rt->cls, w, h->h_name);
+			add_bracketed(rt, w, h->h_name);
+		}
 	}
 	freeifaddrs(ifa);
+}
+
+/* The canonical form of the host name into name (size bytes), adding
+ * what the C library knows of it to class w: its host entry, asked for
+ * IPv6 addresses first, then IPv4 (sendmail's sm_gethostbyname), else for
+ * an unqualified name getcanonname (sendmail would wait for a FQDN). */
+static void canonical_self(struct rt *rt, int w, char *name, size_t size)
+{
+	struct hostent *h = gethostbyname2(name, AF_INET6);
+
+	if (!h)
+		h = gethostbyname2(name, AF_INET);
+	if (h && h->h_name) {
+		add_hostent(rt, w, h);
+		snprintf(name, size, "%s", h->h_name);
+	} else if (!strchr(name, '.')) {
+		struct str s = STR_INIT;
+
+		if (host_canon(rt, name, &s) == RT_OK && strchr(s.s, '.'))
+			snprintf(name, size, "%s", s.s);
+		str_free(&s);
+	}
 }
 
 /* Set $w $j $m $k and seed class w, as sendmail's start-up does. */
@@ -241,16 +301,10 @@ int host_identity(struct rt *rt)
 	if (gethostname(name, sizeof name) < 0)
 		return -1;
 	name[sizeof name - 1] = '\0';
-	if (!strchr(name, '.')) {
-		struct str s = STR_INIT;
-
-		if (host_canon(rt, name, &s) == RT_OK && strchr(s.s, '.'))
-			snprintf(name, sizeof name, "%s", s.s);
-		str_free(&s);
-	}
+	cls_add(rt->cls, w, name);
+	canonical_self(rt, w, name, sizeof name);
 	macro_set(rt->macros, "j", name);
 	cls_add(rt->cls, w, name);
-	cls_add(rt->cls, w, "localhost");
 	dot = strchr(name, '.');
 	if (dot) {
 		macro_set(rt->macros, "m", dot + 1);
@@ -261,6 +315,5 @@ int host_identity(struct rt *rt)
 	macro_set(rt->macros, "w", name);
 	if (uname(&u) == 0)
 		macro_set(rt->macros, "k", u.nodename);
-	add_interfaces(rt, w);
 	return 0;
 }

@@ -3,7 +3,8 @@
  * service switch says so.
  *
  * host_identity() sets $w $j $m and seeds class w from gethostname() and
- * the interfaces, as sendmail does at start-up. host_canon() is
+ * the C library's host entry for it, host_probe_interfaces() adds the
+ * interfaces, as sendmail does at start-up. host_canon() is
  * getcanonname(): the hosts file (HostsFile, default /etc/hosts) and the
  * DNS (resolve_canon), in the order the ServiceSwitchFile's "hosts" line
  * lists "files" and "dns"; an unqualified answer gets ".$m" appended. A
@@ -16,8 +17,12 @@
 #include "lib/str.h"
 #include "runtime/rt.h"
 
-/* Set $w, $j, $m and class w from the system; 0 or -1. */
+/* Set $w, $j, $m and class w from the host name; 0 or -1. */
 int host_identity(struct rt *rt);
+/* Add the interfaces' addresses and names to class w. Call after the
+ * cf's classes are loaded: a name already in the class is not added
+ * again, nor its "[name]" form. */
+void host_probe_interfaces(struct rt *rt);
 /* Canonify name into out: RT_OK, RT_NOHOST (unknown) or RT_TEMPFAIL.
  * search 0 turns the resolver's search list off (bestmx does). */
 int host_getcanonname(struct rt *rt, const char *name, int search,

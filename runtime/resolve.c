@@ -16,6 +16,7 @@
  */
 #include "runtime/resolve.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -66,6 +67,22 @@ int resolve_name(const struct resolve_answer *a, const unsigned char *p,
 {
 	return dn_expand(ns_msg_base(a->msg), ns_msg_end(a->msg), p, out,
 			 NS_MAXDNAME) < 0 ? -1 : 0;
+}
+
+/* resolve_format_addr(): see resolve.h. */
+void resolve_format_addr(int af, const unsigned char *addr, struct str *out)
+{
+	char v4[INET_ADDRSTRLEN];
+
+	if (af == AF_INET6 &&
+	    !IN6_IS_ADDR_V4MAPPED((const struct in6_addr *)(const void *)addr)) {
+		str_append(out, "IPv6:");
+		for (int i = 0; i < 8; i++)
+			str_printf(out, i ? ":%x" : "%x", ns_get16(addr + 2 * i));
+		return;
+	}
+	str_append(out, inet_ntop(AF_INET, af == AF_INET ? addr : addr + 12,
+				  v4, sizeof v4));
 }
 
 /* What one answer says of the name asked: found (1), a CNAME to follow

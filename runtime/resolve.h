@@ -36,6 +36,10 @@ enum resolve_result resolve_ask(const char *name, int type, int search,
  * bytes); 0, or -1 when it does not expand. */
 int resolve_name(const struct resolve_answer *a, const unsigned char *p,
 		 char *out);
+/* An address as sendmail writes it (anynet_ntop): a dotted quad for
+ * AF_INET and for a v4-mapped AF_INET6 address, else "IPv6:" and eight
+ * unabbreviated hex groups ("IPv6:2001:db8:0:0:0:0:0:1"). */
+void resolve_format_addr(int af, const unsigned char *addr, struct str *out);
 /* The canonical name of name from the DNS into out: RT_OK, RT_NOHOST or
  * RT_TEMPFAIL. search 0 asks the name only as given (bestmx). On
  * RT_NOHOST out may hold the last CNAME target tried (sendmail's

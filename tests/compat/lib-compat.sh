@@ -321,7 +321,8 @@ real_cf_corpus() {
 # compat_dns_sendmail BIN ARGS...: compat_sandbox_sendmail with a name
 # server. In the same namespaces it bind-mounts $DNS_DIR/resolv.conf
 # ("nameserver 127.0.0.1", "options timeout:1 attempts:1", then the lines
-# of $DNS_RESOLV) and an nsswitch.conf with "hosts: files dns", sets the
+# of $DNS_RESOLV) and an nsswitch.conf with "hosts: $DNS_NSS" (default
+# "files dns": the C library's order, used for $j and literals), sets the
 # hostname $DNS_HOSTNAME (default x.localdomain), starts dnsd.py on
 # 127.0.0.1:53 serving $DNS_ZONE, waits (at most 10 s) for its readiness
 # line on a FIFO, runs (under timeout $DNS_TIMEOUT, default 60 s) BIN -O ServiceSwitchFile=$DNS_DIR/service.switch
@@ -358,8 +359,8 @@ _compat_dns_files() {
 	mkdir -p "$DNS_DIR" || return 1
 	printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n%s\n' \
 		"${DNS_RESOLV:-}" >"$DNS_DIR/resolv.conf"
-	printf 'passwd: files\ngroup: files\nshadow: files\nhosts: files dns\n' \
-		>"$DNS_DIR/nsswitch.conf"
+	printf 'passwd: files\ngroup: files\nshadow: files\nhosts: %s\n' \
+		"${DNS_NSS:-files dns}" >"$DNS_DIR/nsswitch.conf"
 	printf 'hosts\t%s\naliases\tfiles\n' "${DNS_SWITCH:-dns files}" \
 		>"$DNS_DIR/service.switch"
 }
