@@ -17,7 +17,7 @@
  * bestmx: getmxrr() (mx.c) without the search list; see map_bestmx_lookup.
  *
  * What the resolver returns is attacker-controlled: names are expanded
- * with a bound and the result is cut at LIMIT_MAP_RESULT.
+ * with a bound and a joined result is cut at LIMIT_DNS_MAP_RESULT.
  */
 #include "runtime/mapclass.h"
 
@@ -105,6 +105,22 @@ static int add_record(const struct resolve_answer *a, const ns_rr *rr,
 	}
 }
 
+/* Cut a joined result longer than LIMIT_DNS_MAP_RESULT after its last
+ * delimiter that leaves room for "...", and append "...". */
+static void cut_result(struct str *out, char delim)
+{
+	const size_t dots = 3;
+	size_t keep = 0;
+
+	if (out->len <= LIMIT_DNS_MAP_RESULT)
+		return;
+	for (size_t i = 0; i + 1 + dots <= LIMIT_DNS_MAP_RESULT; i++)
+		if (out->s[i] == delim)
+			keep = i + 1;
+	str_truncate(out, keep);
+	str_append(out, "...");
+}
+
 /* The records of type in a's answer, joined by the -z character (only
  * the first without -z), into out; the number found. */
 static int add_records(const struct rt_map *m, const struct resolve_answer *a,
@@ -125,11 +141,10 @@ static int add_records(const struct rt_map *m, const struct resolve_answer *a,
 			str_truncate(out, mark);
 			continue;
 		}
-		if (++n > 0 && (!m->zdelim || out->len > LIMIT_MAP_RESULT))
+		if (++n > 0 && (!m->zdelim || out->len > LIMIT_DNS_MAP_RESULT))
 			break;
 	}
-	if (out->len > LIMIT_MAP_RESULT)
-		str_truncate(out, LIMIT_MAP_RESULT);
+	cut_result(out, (char)m->zdelim);
 	return n;
 }
 

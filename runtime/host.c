@@ -297,12 +297,15 @@ int host_identity(struct rt *rt)
 	char name[256], *dot;
 	struct utsname u;
 	int w = cls_id(rt->cls, "w", 1);
+	const struct ir_option *o;
 
 	if (gethostname(name, sizeof name) < 0)
 		return -1;
 	name[sizeof name - 1] = '\0';
 	cls_add(rt->cls, w, name);
 	canonical_self(rt, w, name, sizeof name);
+	o = cf_option(rt->cf, "ResolverOptions");	/* after: sendmail reads */
+	resolve_options(o ? o->value : NULL);		/* them with the cf */
 	macro_set(rt->macros, "j", name);
 	cls_add(rt->cls, w, name);
 	dot = strchr(name, '.');

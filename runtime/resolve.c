@@ -7,8 +7,9 @@
  * candidate name it asks AAAA, then A, then MX; NXDOMAIN moves to the
  * next candidate, NODATA or a temporary failure to the next type. The
  * candidates are the name itself when it contains a dot, then the name
- * with each domain of the search list appended (an undotted name gets only
- * the latter); a trailing dot means the name alone. An answer that starts
+ * with each domain of the search list appended when RES_DNSRCH is on (an
+ * undotted name gets only the latter, or with RES_DEFNAMES alone the
+ * default domain); a trailing dot means the name alone. An answer that starts
  * with a CNAME restarts the lookup with its target (at most
  * LIMIT_CNAME_DEPTH times). A name is found when the answer holds a
  * record of the type asked; it is then the candidate as asked. Not found
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lib/xalloc.h"
 #include "runtime/rt.h"
@@ -38,6 +40,43 @@ static int errno_transient(int e)
 		return 1;
 	default:
 		return 0;
+	}
+}
+
+/* The resolver flags ResolverOptions may name (RES_ dropped, op.txt). */
+static const struct { const char *name; unsigned long bit; } res_flags[] = {
+	{ "DEBUG", RES_DEBUG }, { "USEVC", RES_USEVC }, { "IGNTC", RES_IGNTC },
+	{ "RECURSE", RES_RECURSE }, { "DEFNAMES", RES_DEFNAMES },
+	{ "STAYOPEN", RES_STAYOPEN }, { "DNSRCH", RES_DNSRCH },
+	{ "ROTATE", RES_ROTATE }, { "USE_EDNS0", RES_USE_EDNS0 },
+	{ "SNGLKUP", RES_SNGLKUP }, { "SNGLKUPREOP", RES_SNGLKUPREOP },
+	{ "USE_DNSSEC", RES_USE_DNSSEC }, { "NOTLDQUERY", RES_NOTLDQUERY },
+};
+
+/* The resolver, initialised once. */
+static int res_ready(void)
+{
+	return (_res.options & RES_INIT) || res_init() == 0;
+}
+
+/* resolve_options(): see resolve.h. */
+void resolve_options(const char *spec)
+{
+	if (!res_ready() || !spec)
+		return;
+	for (const char *p = spec; *p; p += strspn(p, " \t")) {
+		size_t n = strcspn(p, " \t");
+		int off = *p == '-', sign = *p == '-' || *p == '+';
+
+		for (size_t i = 0; i < sizeof res_flags / sizeof res_flags[0]; i++)
+			if (n - sign == strlen(res_flags[i].name) &&
+			    strncasecmp(p + sign, res_flags[i].name, n - sign) == 0) {
+				if (off)
+					_res.options &= ~res_flags[i].bit;
+				else
+					_res.options |= res_flags[i].bit;
+			}
+		p += n;		/* HasWildcardMX, WorkAroundBrokenAAAA: no effect seen */
 	}
 }
 
@@ -123,24 +162,37 @@ static int ask_candidate(const char *full, char *cname, int *temp)
 	return kind;
 }
 
+/* The n-th domain appended to an undotted (dotted) name: the search
+ * list with RES_DNSRCH, else the default domain alone with RES_DEFNAMES
+ * (undotted names only); NULL past the end. */
+static const char *domain(int dotted, int search, int n)
+{
+	if (!search)
+		return NULL;
+	if (_res.options & RES_DNSRCH)
+		return n < MAXDNSRCH ? _res.dnsrch[n] : NULL;
+	if (!dotted && (_res.options & RES_DEFNAMES) && n == 0 && _res.defdname[0])
+		return _res.defdname;
+	return NULL;
+}
+
 /* One pass over the candidates of name (see the file header). */
 static int canon_pass(const char *name, int search, struct str *out,
 		      char *cname, int *temp)
 {
 	size_t n = strlen(name);
 	int dotted = strchr(name, '.') != NULL, absolute = n && name[n - 1] == '.';
+	const char *dom = NULL;
 
-	if ((_res.options & RES_INIT) == 0 && res_init() < 0)
+	if (!res_ready())
 		return (*temp = 1), 0;
-	for (int d = dotted ? -1 : 0; d < MAXDNSRCH && (d < 0 || _res.dnsrch[d]); d++) {
+	for (int d = dotted ? -1 : 0; d < 0 || (dom = domain(dotted, search && !absolute, d)); d++) {
 		int kind;
 
-		if (d >= 0 && (!search || absolute))
-			break;
 		str_reset(out);
 		str_appendn(out, name, absolute ? n - 1 : n);
 		if (d >= 0)
-			str_printf(out, ".%s", _res.dnsrch[d]);
+			str_printf(out, ".%s", dom);
 		if ((kind = ask_candidate(out->s, cname, temp)) != 0)
 			return kind;
 	}

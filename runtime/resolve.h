@@ -28,6 +28,9 @@ struct resolve_answer {
 	ns_msg msg;		/* parsed; valid when RESOLVE_OK */
 };
 
+/* Apply ResolverOptions ("+AAONLY -DNSRCH ...": resolver flags without
+ * RES_, op.txt) to the resolver's options; unknown words are ignored. */
+void resolve_options(const char *spec);
 /* Ask (name, type) of class IN: as is when search is 0 (res_query), else
  * with the resolver's search list (res_search). */
 enum resolve_result resolve_ask(const char *name, int type, int search,
