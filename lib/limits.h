@@ -95,6 +95,9 @@
  * leaves room for "..." (op.txt: -z is "the separator character at which
  * the result of a query is cut off if is too long"). */
 #define LIMIT_DNS_MAP_RESULT 627
+/* Host map answers remembered per process (sendmail keeps every one in
+ * its symbol table for the run); past this many, new ones are not kept. */
+#define LIMIT_HOST_CACHE 1024
 /* CNAME links getcanonname follows before it gives up: sendmail's
  * MAXCNAMEDEPTH is 10. */
 #define LIMIT_CNAME_DEPTH 10

@@ -24,6 +24,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "lib/arena.h"
 #include "lib/xalloc.h"
 #include "runtime/cls.h"
 #include "runtime/macro.h"
@@ -194,11 +195,55 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 	return host_getcanonname(rt, name, 1, out);
 }
 
+/* One remembered host map answer. */
+struct host_cache {
+	struct host_cache *next;
+	const char *name, *canon;
+	int status;
+	size_t count;		/* entries from here on */
+};
+
+/* The remembered answer for name, or NULL. */
+static const struct host_cache *cache_find(const struct rt *rt, const char *name)
+{
+	for (const struct host_cache *c = rt->host_cache; c; c = c->next)
+		if (strcasecmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* Remember an answer (in rt's arena), up to LIMIT_HOST_CACHE of them. */
+static void cache_add(struct rt *rt, const char *name, int status,
+		      const char *canon)
+{
+	struct host_cache *c;
+	size_t count = rt->host_cache ? rt->host_cache->count : 0;
+
+	if (count >= LIMIT_HOST_CACHE)
+		return;
+	c = arena_alloc(rt->arena, sizeof *c);
+	c->name = arena_strdup(rt->arena, name);
+	c->canon = arena_strdup(rt->arena, canon);
+	c->status = status;
+	c->count = count + 1;
+	c->next = rt->host_cache;
+	rt->host_cache = c;
+}
+
 /* host_map_canon(): see host.h. */
 int host_map_canon(struct rt *rt, const char *name, struct str *out)
 {
-	int st = host_canon(rt, name, out);
+	const struct host_cache *c = cache_find(rt, name);
+	int st;
 
+	if (c) {
+		str_reset(out);
+		str_append(out, c->canon);
+		st = c->status;
+	} else {
+		st = host_canon(rt, name, out);
+		cache_add(rt, name, st, str_cstr(out));
+	}
 	if (st == RT_TEMPFAIL)
 		fprintf(rt->out, "%s: Name server timeout\n", name);
 	return st;

@@ -29,8 +29,9 @@ int host_getcanonname(struct rt *rt, const char *name, int search,
 		      struct str *out);
 /* host_getcanonname() with the search list: /canon, getmxrr's fallback. */
 int host_canon(struct rt *rt, const char *name, struct str *out);
-/* host_canon() for the host map: a temporary failure also prints
- * "NAME: Name server timeout" on rt->out, as sendmail's host map does. */
+/* host_canon() for the host map: answers (failures too) are remembered
+ * for the life of rt, as sendmail's host map keeps them; a temporary
+ * failure also prints "NAME: Name server timeout" on rt->out, each time. */
 int host_map_canon(struct rt *rt, const char *name, struct str *out);
 /* 1 if the service switch lists method (e.g. "files") for service. */
 int host_switch_has(const struct rt *rt, const char *service,
