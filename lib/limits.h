@@ -83,9 +83,9 @@
 /* .mc source size cfgen lint scans (its own cap, far above any real .mc). */
 #define LIMIT_MC_SOURCE (4 * 1024 * 1024)
 
-/* MX hosts kept per name: sendmail MAXMXHOSTS is 100; /mx and the bestmx
- * map keep the 16 most preferred. */
-#define LIMIT_MX_HOSTS 16
+/* MX hosts kept per name: sendmail MAXMXHOSTS, 100 (an answer with more
+ * is cut to its first 100 records). */
+#define LIMIT_MX_HOSTS 100
 /* Bytes of one DNS answer we read: 65535, the largest TCP message
  * (RFC 1035 4.2.2); sendmail's MAXPACKET is smaller, it only matters for
  * answers past it. */

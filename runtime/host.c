@@ -207,7 +207,7 @@ struct host_cache {
 static const struct host_cache *cache_find(const struct rt *rt, const char *name)
 {
 	for (const struct host_cache *c = rt->host_cache; c; c = c->next)
-		if (strcasecmp(c->name, name) == 0)
+		if (strcmp(c->name, name) == 0)	/* as sendmail: case matters */
 			return c;
 	return NULL;
 }

@@ -4,7 +4,8 @@
  * One MX question (res_search for /mx, res_query for bestmx); the MX
  * records of the answer are sorted by preference with a stable insertion
  * sort, so equal preferences keep the resolver's order and answers are
- * repeatable. An answer without MX records (a CNAME to a name without
+ * repeatable; a host named twice (any case) is kept once, at its best
+ * preference. An answer without MX records (a CNAME to a name without
  * any) gives no host and no fallback, as sendmail 8.17 does. MX records
  * naming this host are kept: sendmail's -bt and bestmx drop none.
  */
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lib/xalloc.h"
 #include "runtime/host.h"
@@ -34,8 +36,30 @@ static void sort_by_pref(struct mx_list *l)
 		}
 }
 
-/* The MX records of an answer into l, "name." each. */
-static void collect(const struct resolve_answer *a, struct mx_list *l)
+/* Drop later copies of a host (any case): the most preferred one stays. */
+static void drop_duplicates(struct mx_list *l)
+{
+	int kept = 0;
+
+	for (int i = 0; i < l->n; i++) {
+		int dup = 0;
+
+		for (int k = 0; k < kept && !dup; k++)
+			dup = strcasecmp(l->host[k], l->host[i]) == 0;
+		if (dup)
+			continue;
+		if (kept != i) {
+			memcpy(l->host[kept], l->host[i], sizeof l->host[0]);
+			l->pref[kept] = l->pref[i];
+		}
+		kept++;
+	}
+	l->n = kept;
+}
+
+/* The MX records of an answer into l, "name." each, sorted, without
+ * duplicates; MX_NULL for a null MX (RFC 7505: one record, "0 ."). */
+static int collect(const struct resolve_answer *a, struct mx_list *l)
 {
 	for (int i = 0; i < ns_msg_count(a->msg, ns_s_an) && l->n < LIMIT_MX_HOSTS; i++) {
 		ns_rr rr;
@@ -49,7 +73,11 @@ static void collect(const struct resolve_answer *a, struct mx_list *l)
 			l->n++;
 		}
 	}
+	if (l->n == 1 && l->pref[0] == 0 && strcmp(l->host[0], ".") == 0)
+		return MX_NULL;
 	sort_by_pref(l);
+	drop_duplicates(l);
+	return l->n;
 }
 
 /* No MX records: the name's canonical name is its only host. */
@@ -92,9 +120,27 @@ int mx_lookup(struct rt *rt, const char *name, int search, struct mx_list *l,
 		fallback(rt, name, search, l);
 		break;
 	case RESOLVE_OK:
-		collect(a, l);
+		if (collect(a, l) == MX_NULL) {
+			*stat = RT_UNAVAILABLE;
+			l->n = MX_NULL;
+		}
 		break;
 	}
 	free(a);
 	return l->n;
+}
+
+/* mx_report(): see mx.h. */
+void mx_report(struct rt *rt, const char *name)
+{
+	struct mx_list *l = xmalloc(sizeof *l);
+
+	if (mx_lookup(rt, name, 1, l, NULL) == MX_NULL) {
+		fprintf(rt->out, "getmxrr(%s) returns null MX (See RFC7505)\n", name);
+	} else {
+		fprintf(rt->out, "getmxrr(%s) returns %d value(s):\n", name, l->n);
+		for (int i = 0; i < l->n; i++)
+			fprintf(rt->out, "\t%s\n", l->host[i]);
+	}
+	free(l);
 }
