@@ -7,7 +7,6 @@
  * length checked by map_lookup() and bounds what it builds.
  */
 #include "runtime/mapclass.h"
-#include "runtime/mx.h"
 
 #include <errno.h>
 #include <pwd.h>

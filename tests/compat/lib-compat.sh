@@ -9,6 +9,9 @@
 #   real_sendmail ARGS...   run the real sendmail in the sandbox (stdin kept)
 #   compat_sandbox_sendmail BIN ARGS...  the same for another binary (ours)
 #   real_bt CF [ARGS...]    real_sendmail -C CF -bt ARGS... (stdin kept)
+#   compat_dns_check, compat_dns_sendmail BIN ARGS...   the same with a
+#                           private name server (tests/runtime/dnsd.py):
+#                           see the section at the end of this file
 #   real_m4_cf MC OUT       build OUT from MC with the real m4 library;
 #                           non-zero on m4 failure or "*** ERROR"; with
 #                           _NO_MAKEINFO_ defined, so no "built by
@@ -325,10 +328,12 @@ real_cf_corpus() {
 # "files dns": the C library's order, used for $j and literals), sets the
 # hostname $DNS_HOSTNAME (default x.localdomain), starts dnsd.py on
 # 127.0.0.1:53 serving $DNS_ZONE, waits (at most 10 s) for its readiness
-# line on a FIFO, runs (under timeout $DNS_TIMEOUT, default 60 s) BIN -O ServiceSwitchFile=$DNS_DIR/service.switch
-# ("hosts $DNS_SWITCH", default "dns files"; "aliases files") ARGS..., and
-# kills the server by PID. Queries are appended to $DNS_DIR/queries
-# ("udp NAME TYPE"). DNS_DIR must be a safe directory (below $T).
+# line on a FIFO, runs BIN -O ServiceSwitchFile=$DNS_DIR/service.switch
+# ("hosts $DNS_SWITCH", default "dns files"; "aliases files") ARGS...
+# under timeout(1) ($DNS_TIMEOUT, default 60 s), and kills the server by
+# PID. Queries are appended to $DNS_DIR/queries ("udp NAME TYPE"). DNS_DIR
+# must be a safe directory (below $T). A server that does not start makes
+# it print why on stderr and return 70.
 compat_dns_check() {
 	[ "$COMPAT_SANDBOX" = -umn ] || _compat_skip "no network/mount namespaces (needs root)"
 	# the interpreter itself, not a wrapper (a pyenv shim costs 0.6 s a run)
