@@ -185,7 +185,7 @@ const char *map_dns_lookup(struct rt *rt, struct rt_map *m, char *key,
 	const char *r = NULL;
 
 	if (m->rrtype <= 0) {
-		*stat = RT_CONFIG;	/* no or unknown -R: sendmail refuses the map */
+		*stat = RT_NOHOST;	/* no or unknown -R: nothing asked, 68 */
 		return NULL;
 	}
 	a = xmalloc(sizeof *a);
