@@ -91,9 +91,24 @@
 /* .mc source size cfgen lint scans (its own cap, far above any real .mc). */
 #define LIMIT_MC_SOURCE (4 * 1024 * 1024)
 
-/* MX hosts kept per name: sendmail MAXMXHOSTS is 100; /mx and the bestmx
- * map keep the 16 most preferred. */
-#define LIMIT_MX_HOSTS 16
+/* MX hosts kept per name: sendmail MAXMXHOSTS, 100 (an answer with more
+ * is cut to its first 100 records). */
+#define LIMIT_MX_HOSTS 100
+/* Bytes of one DNS answer we read: 65535, the largest TCP message
+ * (RFC 1035 4.2.2); sendmail's MAXPACKET is smaller, it only matters for
+ * answers past it. */
+#define LIMIT_DNS_ANSWER 65535
+/* A dns map's joined (-z) result: sendmail 8.17 was measured to return at
+ * most 627 bytes; a longer one is cut after the last -z delimiter that
+ * leaves room for "..." (op.txt: -z is "the separator character at which
+ * the result of a query is cut off if is too long"). */
+#define LIMIT_DNS_MAP_RESULT 627
+/* Host map answers remembered per process (sendmail keeps every one in
+ * its symbol table for the run); past this many, new ones are not kept. */
+#define LIMIT_HOST_CACHE 1024
+/* CNAME links getcanonname follows before it gives up: sendmail's
+ * MAXCNAMEDEPTH is 10. */
+#define LIMIT_CNAME_DEPTH 10
 
 /* A program map's program may run this long before it is killed
  * (sendmail waits without a bound; we do not). */

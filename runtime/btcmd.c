@@ -101,16 +101,11 @@ static void cmd_canon(struct rt *rt, char *arg)
 /* "/mx host": the MX hosts by preference (DNS only, as sendmail). */
 static void cmd_mx(struct rt *rt, char *arg)
 {
-	struct mx_list l;
-
 	if (!*arg) {
 		fputs("Usage: /mx address\n", rt->out);
 		return;
 	}
-	mx_lookup(arg, host_switch_has(rt, "hosts", "dns"), &l);
-	fprintf(rt->out, "getmxrr(%s) returns %d value(s):\n", arg, l.n);
-	for (int i = 0; i < l.n; i++)
-		fprintf(rt->out, "\t%s\n", l.host[i]);
+	mx_report(rt, arg);
 }
 
 /* "/tryflags [HhEe][SsRr]". */

@@ -1,8 +1,9 @@
 /*
  * host.c - the host's identity and getcanonname() over the hosts file.
  *
- * Entry points: host_identity() ($w $j $m $k, class w from the host name
- * and the interface addresses, as sendmail's start-up does),
+ * Entry points: host_identity() ($w $j $m $k, class w from the host name,
+ * as sendmail's start-up does), host_probe_interfaces() (class w from the
+ * interface addresses, after the cf's classes),
  * host_canon() (hosts file, then the resolver, in the order the
  * ServiceSwitchFile's "hosts" line gives), host_switch_methods().
  * Trusts the system files; lines are bounded by the stdio buffer we read
@@ -23,9 +24,11 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "lib/arena.h"
 #include "lib/xalloc.h"
 #include "runtime/cls.h"
 #include "runtime/macro.h"
+#include "runtime/resolve.h"
 
 /* The whole of a small system file, read once ("" if unreadable). */
 static const char *slurp(const char *path, char **cache)
@@ -110,27 +113,28 @@ static int literal(const char *name, unsigned char *buf, int *af)
 	return inet_pton(AF_INET, tmp, buf) == 1 ? 0 : -1;
 }
 
-/* 1 if the address column addr of a hosts line is the literal want. */
-static int same_addr(const char *addr, const unsigned char *want, int af)
+/* The name of a literal's address from the system's gethostbyaddr (its
+ * nsswitch.conf, not ours: sendmail asks the C library for these). */
+static int reverse(const unsigned char *addr, int af, struct str *out)
 {
-	unsigned char a[16];
+	struct hostent *h = gethostbyaddr(addr, af == AF_INET ? 4 : 16, af);
 
-	return inet_pton(af, addr, a) == 1 &&
-	       memcmp(a, want, af == AF_INET ? 4 : 16) == 0;
+	if (!h || !h->h_name)
+		return h_errno == TRY_AGAIN ? RT_TEMPFAIL : RT_NOHOST;
+	str_append(out, h->h_name);
+	return RT_OK;
 }
 
-/* Look name up in the hosts file: its canonical (first) name. A literal
- * "[addr]" is looked up by address, as a reverse lookup would. */
+/* Look name up in the hosts file: its canonical (first) name. */
 static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 {
 	const char *text = slurp(rt->hosts_file ? rt->hosts_file : "/etc/hosts",
 				 (char **)&rt->hosts_text);
 	char line[1024];
-	unsigned char want[16];
-	int found = 0, af = 0, lit = literal(name, want, &af) == 0;
+	int found = 0;
 
 	for (; *text && !found; text += strcspn(text, "\n"), text += *text == '\n') {
-		char *save = NULL, *tok, *canon, *addr;
+		char *save = NULL, *tok, *canon;
 		size_t len = strcspn(text, "\n");
 
 		if (len >= sizeof line)
@@ -138,16 +142,9 @@ static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 		memcpy(line, text, len);
 		line[len] = '\0';
 		line[strcspn(line, "#")] = '\0';
-		if (!(addr = strtok_r(line, " \t", &save)))
+		if (!strtok_r(line, " \t", &save))
 			continue;
 		canon = strtok_r(NULL, " \t", &save);
-		if (lit) {
-			if (canon && same_addr(addr, want, af)) {
-				str_append(out, canon);
-				found = 1;
-			}
-			continue;
-		}
 		for (tok = canon; tok && !found; tok = strtok_r(NULL, " \t", &save))
 			if (strcasecmp(tok, name) == 0) {
 				str_append(out, canon);
@@ -157,27 +154,18 @@ static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 	return found;
 }
 
-/* The resolver's canonical name for name. */
-static int resolver(const char *name, struct str *out, int *temp)
-{
-	struct addrinfo hints = { .ai_flags = AI_CANONNAME }, *res = NULL;
-	int r = getaddrinfo(name, NULL, &hints, &res);
-
-	*temp = r == EAI_AGAIN;
-	if (r != 0 || !res)
-		return 0;
-	str_append(out, res->ai_canonname ? res->ai_canonname : name);
-	freeaddrinfo(res);
-	return 1;
-}
-
 /* getcanonname(): see host.h. */
-int host_canon(struct rt *rt, const char *name, struct str *out)
+int host_getcanonname(struct rt *rt, const char *name, int search,
+		      struct str *out)
 {
 	struct str methods = STR_INIT;
+	unsigned char addr[16];
 	const char *p;
-	int found = 0, temp = 0;
+	int found = 0, temp = 0, af;
 
+	str_reset(out);
+	if (literal(name, addr, &af) == 0)
+		return reverse(addr, af, out);	/* the answer is kept as is */
 	host_switch_methods(rt, "hosts", &methods);
 	for (p = methods.s; p && *p && !found;) {
 		size_t n = strcspn(p, " ");
@@ -185,14 +173,18 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 		str_reset(out);
 		if (n == 5 && strncmp(p, "files", 5) == 0)
 			found = hosts_file(rt, name, out);
-		else if (n == 3 && strncmp(p, "dns", 3) == 0)
-			found = resolver(name, out, &temp);
+		else if (n == 3 && strncmp(p, "dns", 3) == 0) {
+			int st = resolve_canon(name, search, out);
+
+			found = st == RT_OK;
+			temp |= st == RT_TEMPFAIL;
+		}
 		p += n + (p[n] == ' ');
 	}
 	str_free(&methods);
 	if (!found)
 		return temp ? RT_TEMPFAIL : RT_NOHOST;
-	if (!strchr(out->s, '.') && name[0] != '[') {	/* a reverse answer stays */
+	if (!strchr(out->s, '.')) {
 		const char *m = macro_get(rt->macros, "m");
 
 		if (m && *m) {
@@ -203,32 +195,151 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 	return RT_OK;
 }
 
-/* Add "[addr]" of every interface to class w, unless the option
- * DontProbeInterfaces says not to ("loopback": skip loopbacks only). */
-static void add_interfaces(struct rt *rt, int w)
+/* host_canon(): see host.h. */
+int host_canon(struct rt *rt, const char *name, struct str *out)
 {
+	return host_getcanonname(rt, name, 1, out);
+}
+
+/* One remembered host map answer. */
+struct host_cache {
+	struct host_cache *next;
+	const char *name, *canon;
+	int status;
+	size_t count;		/* entries from here on */
+};
+
+/* The remembered answer for name, or NULL. */
+static const struct host_cache *cache_find(const struct rt *rt, const char *name)
+{
+	for (const struct host_cache *c = rt->host_cache; c; c = c->next)
+		if (strcmp(c->name, name) == 0)	/* as sendmail: case matters */
+			return c;
+	return NULL;
+}
+
+/* Remember an answer (in rt's arena), up to LIMIT_HOST_CACHE of them. */
+static void cache_add(struct rt *rt, const char *name, int status,
+		      const char *canon)
+{
+	struct host_cache *c;
+	size_t count = rt->host_cache ? rt->host_cache->count : 0;
+
+	if (count >= LIMIT_HOST_CACHE)
+		return;
+	c = arena_alloc(rt->arena, sizeof *c);
+	c->name = arena_strdup(rt->arena, name);
+	c->canon = arena_strdup(rt->arena, canon);
+	c->status = status;
+	c->count = count + 1;
+	c->next = rt->host_cache;
+	rt->host_cache = c;
+}
+
+/* host_map_canon(): see host.h. */
+int host_map_canon(struct rt *rt, const char *name, struct str *out)
+{
+	const struct host_cache *c = cache_find(rt, name);
+	int st;
+
+	if (c) {
+		str_reset(out);
+		str_append(out, c->canon);
+		st = c->status;
+	} else {
+		st = host_canon(rt, name, out);
+		cache_add(rt, name, st, str_cstr(out));
+	}
+	if (st == RT_TEMPFAIL)
+		fprintf(rt->out, "%s: Name server timeout\n", name);
+	return st;
+}
+
+/* Add "[text]" to class w. */
+static void add_bracketed(struct rt *rt, int w, const char *text)
+{
+	struct str s = STR_INIT;
+
+	str_printf(&s, "[%s]", text);
+	cls_add(rt->cls, w, s.s);
+	str_free(&s);
+}
+
+/* Add a host entry's name, aliases and "[address]"es to class w. */
+static void add_hostent(struct rt *rt, int w, const struct hostent *h)
+{
+	struct str s = STR_INIT;
+
+	cls_add(rt->cls, w, h->h_name);
+	for (char **a = h->h_aliases; a && *a; a++)
+		cls_add(rt->cls, w, *a);
+	for (char **a = h->h_addr_list; a && *a; a++) {
+		str_reset(&s);
+		resolve_format_addr(h->h_addrtype, (const unsigned char *)*a, &s);
+		add_bracketed(rt, w, s.s);
+	}
+	str_free(&s);
+}
+
+/* Add "[addr]" of every interface to class w and, when the name its
+ * address has (gethostbyaddr) is not in the class yet (a "Cwlocalhost"
+ * line), that name both plain and as "[name]", as sendmail 8.17 was seen
+ * to do; nothing when the option DontProbeInterfaces is true, the
+ * loopback's "[addr]" only when it is "loopback". See host.h. */
+void host_probe_interfaces(struct rt *rt)
+{
+	int w = cls_id(rt->cls, "w", 1);
 	const struct ir_option *o = cf_option(rt->cf, "DontProbeInterfaces");
 	const char *v = o && o->value ? o->value : "false";
 	int skip_lo = strcasecmp(v, "loopback") == 0;
-
 	struct ifaddrs *ifa = NULL;
-	char buf[INET6_ADDRSTRLEN + 8], ip[INET6_ADDRSTRLEN];
+	char ip[INET6_ADDRSTRLEN];
 
 	if ((v[0] && strchr("tTyY", v[0])) || (o && v[0] == '\0'))
 		return;
 	if (getifaddrs(&ifa) < 0)
 		return;
 	for (struct ifaddrs *i = ifa; i; i = i->ifa_next) {
+		const struct in_addr *in;
+		struct hostent *h;
+
 		if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET ||
-		    !(i->ifa_flags & IFF_UP) ||
-		    (skip_lo && (i->ifa_flags & IFF_LOOPBACK)))
+		    !(i->ifa_flags & IFF_UP))
 			continue;	/* sendmail lists configured, up interfaces */
-		inet_ntop(AF_INET, &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr,
-			  ip, sizeof ip);
-		snprintf(buf, sizeof buf, "[%s]", ip);
-		cls_add(rt->cls, w, buf);
+		in = &((struct sockaddr_in *)(void *)i->ifa_addr)->sin_addr;
+		add_bracketed(rt, w, inet_ntop(AF_INET, in, ip, sizeof ip));
+		if (skip_lo && (i->ifa_flags & IFF_LOOPBACK))
+			continue;	/* "loopback": the address only */
+		h = gethostbyaddr(in, sizeof *in, AF_INET);
+		if (h && h->h_name &&
+		    !cls_has(rt->cls, w, h->h_name, strlen(h->h_name))) {
+			cls_add(rt->cls, w, h->h_name);
+			add_bracketed(rt, w, h->h_name);
+		}
 	}
 	freeifaddrs(ifa);
+}
+
+/* The canonical form of the host name into name (size bytes), adding
+ * what the C library knows of it to class w: its host entry, asked for
+ * IPv6 addresses first, then IPv4 (sendmail's sm_gethostbyname), else for
+ * an unqualified name getcanonname (sendmail would wait for a FQDN). */
+static void canonical_self(struct rt *rt, int w, char *name, size_t size)
+{
+	struct hostent *h = gethostbyname2(name, AF_INET6);
+
+	if (!h)
+		h = gethostbyname2(name, AF_INET);
+	if (h && h->h_name) {
+		add_hostent(rt, w, h);
+		snprintf(name, size, "%s", h->h_name);
+	} else if (!strchr(name, '.')) {
+		struct str s = STR_INIT;
+
+		if (host_canon(rt, name, &s) == RT_OK && strchr(s.s, '.'))
+			snprintf(name, size, "%s", s.s);
+		str_free(&s);
+	}
 }
 
 /* Set $w $j $m $k and seed class w, as sendmail's start-up does. */
@@ -237,20 +348,17 @@ int host_identity(struct rt *rt)
 	char name[256], *dot;
 	struct utsname u;
 	int w = cls_id(rt->cls, "w", 1);
+	const struct ir_option *o;
 
 	if (gethostname(name, sizeof name) < 0)
 		return -1;
 	name[sizeof name - 1] = '\0';
-	if (!strchr(name, '.')) {
-		struct str s = STR_INIT;
-
-		if (host_canon(rt, name, &s) == RT_OK && strchr(s.s, '.'))
-			snprintf(name, sizeof name, "%s", s.s);
-		str_free(&s);
-	}
+	cls_add(rt->cls, w, name);
+	canonical_self(rt, w, name, sizeof name);
+	o = cf_option(rt->cf, "ResolverOptions");	/* after: sendmail reads */
+	resolve_options(o ? o->value : NULL);		/* them with the cf */
 	macro_set(rt->macros, "j", name);
 	cls_add(rt->cls, w, name);
-	cls_add(rt->cls, w, "localhost");
 	dot = strchr(name, '.');
 	if (dot) {
 		macro_set(rt->macros, "m", dot + 1);
@@ -261,6 +369,5 @@ int host_identity(struct rt *rt)
 	macro_set(rt->macros, "w", name);
 	if (uname(&u) == 0)
 		macro_set(rt->macros, "k", u.nodename);
-	add_interfaces(rt, w);
 	return 0;
 }

@@ -3,11 +3,13 @@
  * service switch says so.
  *
  * host_identity() sets $w $j $m and seeds class w from gethostname() and
- * the interfaces, as sendmail does at start-up. host_canon() is
- * getcanonname(): the hosts file (HostsFile, default /etc/hosts) when the
- * ServiceSwitchFile's "hosts" line lists "files", then the resolver when
- * it lists "dns"; an unqualified answer gets ".$m" appended. A literal
- * "[addr]" is looked up by address in the hosts file, answer kept as is.
+ * the C library's host entry for it, host_probe_interfaces() adds the
+ * interfaces, as sendmail does at start-up. host_canon() is
+ * getcanonname(): the hosts file (HostsFile, default /etc/hosts) and the
+ * DNS (resolve_canon), in the order the ServiceSwitchFile's "hosts" line
+ * lists "files" and "dns"; an unqualified answer gets ".$m" appended. A
+ * literal "[addr]" is looked up by address with the C library's
+ * gethostbyaddr (its nsswitch.conf, as sendmail), answer kept as is.
  */
 #ifndef MAILCF_HOST_H
 #define MAILCF_HOST_H
@@ -15,10 +17,22 @@
 #include "lib/str.h"
 #include "runtime/rt.h"
 
-/* Set $w, $j, $m and class w from the system; 0 or -1. */
+/* Set $w, $j, $m and class w from the host name; 0 or -1. */
 int host_identity(struct rt *rt);
-/* Canonify name into out: RT_OK, RT_NOHOST (unknown) or RT_TEMPFAIL. */
+/* Add the interfaces' addresses and names to class w. Call after the
+ * cf's classes are loaded: a name already in the class is not added
+ * again, nor its "[name]" form. */
+void host_probe_interfaces(struct rt *rt);
+/* Canonify name into out: RT_OK, RT_NOHOST (unknown) or RT_TEMPFAIL.
+ * search 0 turns the resolver's search list off (bestmx does). */
+int host_getcanonname(struct rt *rt, const char *name, int search,
+		      struct str *out);
+/* host_getcanonname() with the search list: /canon, getmxrr's fallback. */
 int host_canon(struct rt *rt, const char *name, struct str *out);
+/* host_canon() for the host map: answers (failures too) are remembered
+ * for the life of rt, as sendmail's host map keeps them; a temporary
+ * failure also prints "NAME: Name server timeout" on rt->out, each time. */
+int host_map_canon(struct rt *rt, const char *name, struct str *out);
 /* 1 if the service switch lists method (e.g. "files") for service. */
 int host_switch_has(const struct rt *rt, const char *service,
 		    const char *method);

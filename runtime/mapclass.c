@@ -7,7 +7,6 @@
  * length checked by map_lookup() and bounds what it builds.
  */
 #include "runtime/mapclass.h"
-#include "runtime/mx.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -66,7 +65,7 @@ const char *map_host_lookup(struct rt *rt, struct rt_map *m, char *key,
 	const char *r = NULL;
 	int st;
 
-	st = host_canon(rt, key, &s);
+	st = host_map_canon(rt, key, &s);
 	if (st == RT_OK) {
 		if (m->hostdot && s.len && s.s[s.len - 1] != '.')
 			str_appendc(&s, '.');
@@ -146,39 +145,6 @@ const char *map_null_lookup(struct rt *rt, struct rt_map *m, char *key,
 {
 	(void)rt; (void)m; (void)key; (void)args; (void)nargs; (void)stat;
 	return NULL;
-}
-
-/* "bestmx" class (sendmail's bestmx_map_lookup): the most preferred MX
- * host of key, or with -z<c> all of them joined by c; a name with no MX
- * records is its own best MX (getmxrr's fallback); -m returns the key.
- * Without dns in the switch's hosts line nothing is asked: no match. */
-const char *map_bestmx_lookup(struct rt *rt, struct rt_map *m, char *key,
-			      const char *const *args, int nargs, int *stat)
-{
-	struct mx_list l;
-	struct str s = STR_INIT;
-	const char *r;
-
-	switch (mx_lookup(key, host_switch_has(rt, "hosts", "dns"), &l)) {
-	case MX_NODNS: return NULL;
-	case MX_TEMPFAIL: *stat = RT_TEMPFAIL; return NULL;
-	case MX_NOHOST: *stat = RT_NOHOST; return NULL;
-	case MX_NODATA:
-		snprintf(l.host[0], sizeof l.host[0], "%s", key);
-		l.n = 1;
-		break;
-	case MX_OK: break;
-	}
-	if (m->matchonly)
-		return map_result(rt, m, key, args, nargs);
-	for (int i = 0; i < (m->zdelim ? l.n : 1); i++) {
-		if (i)
-			str_appendc(&s, (char)m->zdelim);
-		str_append(&s, l.host[i]);
-	}
-	r = map_result(rt, m, s.s, args, nargs);
-	str_free(&s);
-	return r;
 }
 
 /* "macro" class: set macro key to args[1], or clear it; result "". */

@@ -124,6 +124,7 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
 	cfwarn_rejected(rt, err);
 	load_classes(rt, err);
+	host_probe_interfaces(rt);
 	add_j_to_w(rt);
 	mailer_check_all(rt, err);
 	if (load_rulesets(rt, err) < 0 || map_setup(rt, err) < 0) {

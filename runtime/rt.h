@@ -67,6 +67,7 @@ struct rt {
 	const char *switch_file;	/* ServiceSwitchFile */
 	const char *hosts_file;		/* HostsFile */
 	char *switch_text, *hosts_text;	/* both read once (host.c) */
+	struct host_cache *host_cache;	/* host map answers (host.c, in arena) */
 };
 
 /* Build the runtime from a parsed, validated configuration for operation

@@ -9,6 +9,9 @@
 #   real_sendmail ARGS...   run the real sendmail in the sandbox (stdin kept)
 #   compat_sandbox_sendmail BIN ARGS...  the same for another binary (ours)
 #   real_bt CF [ARGS...]    real_sendmail -C CF -bt ARGS... (stdin kept)
+#   compat_dns_check, compat_dns_sendmail BIN ARGS...   the same with a
+#                           private name server (tests/runtime/dnsd.py):
+#                           see the section at the end of this file
 #   real_m4_cf MC OUT       build OUT from MC with the real m4 library;
 #                           non-zero on m4 failure or "*** ERROR"; with
 #                           _NO_MAKEINFO_ defined, so no "built by
@@ -313,4 +316,70 @@ real_cf_corpus() {
 	done
 	rm -f "$err"
 	return $rc
+}
+
+# --- A private name server in the sandbox (tests/runtime/dnsd.py) ---------
+# compat_dns_check: exit 77 unless the full sandbox (-umn: network and mount
+# namespaces) and python3 are available; sets COMPAT_PYTHON.
+# compat_dns_sendmail BIN ARGS...: compat_sandbox_sendmail with a name
+# server. In the same namespaces it bind-mounts $DNS_DIR/resolv.conf
+# ("nameserver 127.0.0.1", "options timeout:1 attempts:1", then the lines
+# of $DNS_RESOLV) and an nsswitch.conf with "hosts: $DNS_NSS" (default
+# "files dns": the C library's order, used for $j and literals), sets the
+# hostname $DNS_HOSTNAME (default x.localdomain), starts dnsd.py on
+# 127.0.0.1:53 serving $DNS_ZONE, waits (at most 10 s) for its readiness
+# line on a FIFO, runs BIN -O ServiceSwitchFile=$DNS_DIR/service.switch
+# ("hosts $DNS_SWITCH", default "dns files"; "aliases files") ARGS...
+# under timeout(1) ($DNS_TIMEOUT, default 60 s), and kills the server by
+# PID. Queries are appended to $DNS_DIR/queries ("udp NAME TYPE"). DNS_DIR
+# must be a safe directory (below $T). A server that does not start makes
+# it print why on stderr and return 70.
+compat_dns_check() {
+	[ "$COMPAT_SANDBOX" = -umn ] || _compat_skip "no network/mount namespaces (needs root)"
+	# the interpreter itself, not a wrapper (a pyenv shim costs 0.6 s a run)
+	COMPAT_PYTHON=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null) &&
+		[ -x "$COMPAT_PYTHON" ] || _compat_skip "python3 not installed"
+	export COMPAT_PYTHON
+}
+
+# Run after _COMPAT_SETUP, in its namespaces: see compat_dns_sendmail.
+_COMPAT_DNS_SETUP='
+	hostname "$HN" || exit 70
+	mount --bind "$D/resolv.conf" /etc/resolv.conf || exit 70
+	mount --bind "$D/nsswitch.conf" /etc/nsswitch.conf || exit 70
+	rm -f "$D/ready" && mkfifo "$D/ready" || exit 70
+	"$PY" "$DNSD" --zone "$ZONE" --ready "$D/ready" --log "$D/queries" \
+		</dev/null >>"$D/dnsd.err" 2>&1 &
+	pid=$!
+	case $(timeout 10 head -n 1 "$D/ready") in
+	ready*) ;;
+	*) kill $pid; echo "dnsd.py did not start: $(cat "$D/dnsd.err")" >&2; exit 70 ;;
+	esac
+	timeout -k 5 "$TMO" "$@"
+	rc=$?
+	kill $pid
+	wait $pid 2>/dev/null
+	exit $rc'
+
+# _compat_dns_files: resolv.conf, nsswitch.conf and service.switch in DNS_DIR.
+_compat_dns_files() {
+	mkdir -p "$DNS_DIR" || return 1
+	printf 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n%s\n' \
+		"${DNS_RESOLV:-}" >"$DNS_DIR/resolv.conf"
+	printf 'passwd: files\ngroup: files\nshadow: files\nhosts: %s\n' \
+		"${DNS_NSS:-files dns}" >"$DNS_DIR/nsswitch.conf"
+	printf 'hosts\t%s\naliases\tfiles\n' "${DNS_SWITCH:-dns files}" \
+		>"$DNS_DIR/service.switch"
+}
+
+compat_dns_sendmail() {
+	local bin=$1; shift
+	_compat_dns_files || return 70
+	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C LC_ALL=C TZ=UTC HOME=/ \
+		SB="$REAL_SANDBOX" MODE="$COMPAT_SANDBOX" D="$DNS_DIR" \
+		HN="${DNS_HOSTNAME:-x.localdomain}" ZONE="$DNS_ZONE" \
+		PY="$COMPAT_PYTHON" DNSD="$SRC/tests/runtime/dnsd.py" TMO="${DNS_TIMEOUT:-60}" \
+		unshare $COMPAT_SANDBOX sh -c "$_COMPAT_SETUP" \
+		sh sh -c "$_COMPAT_DNS_SETUP" \
+		sh "$bin" -O ServiceSwitchFile="$DNS_DIR/service.switch" "$@"
 }
