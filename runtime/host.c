@@ -236,6 +236,34 @@ static void cache_add(struct rt *rt, const char *name, int status,
 	rt->host_cache = c;
 }
 
+/* The host map's "[address]" key, as sendmail's: the address is what
+ * stands between '[' and the first ']' (the rest is ignored), IPv4, or
+ * IPv6 with or without "IPv6:". No ']': no match with status 0 (out
+ * stays empty); not an address: EX_UNAVAILABLE; else its reverse name. */
+static int map_literal(const char *name, struct str *out)
+{
+	char tmp[INET6_ADDRSTRLEN + 8];
+	const char *close = strchr(name, ']'), *a = tmp;
+	unsigned char addr[16];
+	size_t n;
+
+	str_reset(out);
+	if (!close)
+		return RT_OK;
+	n = (size_t)(close - name - 1);
+	if (n >= sizeof tmp)
+		return RT_UNAVAILABLE;
+	memcpy(tmp, name + 1, n);
+	tmp[n] = '\0';
+	if (strncasecmp(tmp, "IPv6:", 5) == 0)
+		a += 5;
+	else if (inet_pton(AF_INET, tmp, addr) == 1)
+		return reverse(addr, AF_INET, out);
+	if (inet_pton(AF_INET6, a, addr) == 1)
+		return reverse(addr, AF_INET6, out);
+	return RT_UNAVAILABLE;
+}
+
 /* host_map_canon(): see host.h. */
 int host_map_canon(struct rt *rt, const char *name, struct str *out)
 {
@@ -247,7 +275,7 @@ int host_map_canon(struct rt *rt, const char *name, struct str *out)
 		str_append(out, c->canon);
 		st = c->status;
 	} else {
-		st = host_canon(rt, name, out);
+		st = name[0] == '[' ? map_literal(name, out) : host_canon(rt, name, out);
 		cache_add(rt, name, st, str_cstr(out));
 	}
 	if (st == RT_TEMPFAIL)

@@ -31,7 +31,10 @@ int host_getcanonname(struct rt *rt, const char *name, int search,
 int host_canon(struct rt *rt, const char *name, struct str *out);
 /* host_canon() for the host map: answers (failures too) are remembered
  * for the life of rt, as sendmail's host map keeps them; a temporary
- * failure also prints "NAME: Name server timeout" on rt->out, each time. */
+ * failure also prints "NAME: Name server timeout" on rt->out, each time.
+ * A name starting with '[' is an address literal up to the first ']'
+ * (RT_OK with out empty when there is no ']': no match; RT_UNAVAILABLE
+ * when the text is not an address). */
 int host_map_canon(struct rt *rt, const char *name, struct str *out);
 /* 1 if the service switch lists method (e.g. "files") for service. */
 int host_switch_has(const struct rt *rt, const char *service,

@@ -66,7 +66,7 @@ const char *map_host_lookup(struct rt *rt, struct rt_map *m, char *key,
 	int st;
 
 	st = host_map_canon(rt, key, &s);
-	if (st == RT_OK) {
+	if (st == RT_OK && s.len) {	/* "[" without "]": no match, 0 */
 		if (m->hostdot && s.len && s.s[s.len - 1] != '.')
 			str_appendc(&s, '.');
 		r = map_result(rt, m, m->matchonly ? key : s.s, args, nargs);
