@@ -66,7 +66,8 @@ void map_load_error(struct rt *rt, const struct rt_map *m, FILE *err,
 {
 	va_list ap;
 
-	rt->exitstat = RT_SOFTWARE;
+	if (rt->exitstat == RT_OK)	/* syserr(): the first problem counts */
+		rt->exitstat = RT_SOFTWARE;
 	if (!err)
 		return;
 	fprintf(err, "%s: line %u: ", m->ir->pos.file ? m->ir->pos.file : rt->cf->file,

@@ -73,7 +73,8 @@ static void endpoint_error(struct rt *rt, const struct rt_map *m, int status,
 {
 	va_list ap;
 
-	rt->exitstat = status;
+	if (rt->exitstat == RT_OK)	/* syserr(): the first problem counts */
+		rt->exitstat = status;
 	fprintf(rt->out, "socket map \"%s\": ", m->name);
 	va_start(ap, fmt);
 	vfprintf(rt->out, fmt, ap);
@@ -324,17 +325,22 @@ static int read_length(struct reader *r, unsigned *len)
 	return digits ? 1 : 0;
 }
 
-/* Report a failed reply: the timeout if there was one, else msg (NULL:
- * nothing, for a server that closed before answering, as sendmail).
+/* Report a failed reply: the timeout if there was one (exit status
+ * EX_OSERR, as sendmail's syserr() with errno set), else msg (EX_SOFTWARE;
+ * NULL: nothing, for a server that closed before answering, as sendmail).
  * Returns -1. */
 static int reply_fail(struct rt *rt, const struct rt_map *m, const struct reader *r,
 		      const char *msg)
 {
+	if (!r->timedout && !msg)
+		return -1;
 	if (r->timedout)
 		fprintf(rt->out, "socket_map_lookup(%s): read timeout: %s\n", m->name,
 			strerror(EAGAIN));
-	else if (msg)
+	else
 		fprintf(rt->out, "socket_map_lookup(%s): %s\n", m->name, msg);
+	if (rt->exitstat == RT_OK)
+		rt->exitstat = r->timedout ? RT_OSERR : RT_SOFTWARE;
 	return -1;
 }
 
@@ -350,12 +356,12 @@ static int read_reply(struct rt *rt, const struct rt_map *m, struct reader *r,
 		snprintf(msg, sizeof msg, "failed to read length parameter of reply %d", got);
 		return reply_fail(rt, m, r, got < 0 ? NULL : msg);
 	}
-	if (rd_getc(r) != ':')
-		return reply_fail(rt, m, r, "missing ':' in reply");
 	if (len > LIMIT_SOCKET_MAP_REPLY) {
 		snprintf(msg, sizeof msg, "reply too long: %u", len);
 		return reply_fail(rt, m, r, msg);
 	}
+	if (rd_getc(r) != ':')
+		return reply_fail(rt, m, r, "missing ':' in reply");
 	while (out->len < len) {
 		int c = rd_getc(r);
 
@@ -389,9 +395,12 @@ static int send_request(struct rt *rt, const struct rt_map *m, const char *key)
 		else
 			rc = -1;
 	}
-	if (rc < 0)
+	if (rc < 0) {
 		fprintf(rt->out, "socket_map_lookup(%s): failed to send lookup request: %s\n",
 			m->name, strerror(errno));
+		if (rt->exitstat == RT_OK)
+			rt->exitstat = RT_OSERR;
+	}
 	str_free(&req);
 	return rc;
 }
