@@ -630,8 +630,9 @@ int map_regex_setup(struct rt *rt, struct rt_map *m, FILE *err)
 	return m->nfields < 0 ? -1 : 0;
 }
 
-/* The -s substrings of a match: the K line's list, or, in a rule, the
- * list given as the first "$@" argument. NULL after a bad list. */
+/* The -s substrings of a match (the key with -m): the K line's list, or,
+ * in a rule, the list given as the first "$@" argument (checked even
+ * with -m). NULL after a bad list. */
 static const char *regex_substrings(struct rt *rt, struct rt_map *m, char *key,
 				    const regmatch_t *pm, const char *const *args,
 				    int nargs)
@@ -649,6 +650,8 @@ static const char *regex_substrings(struct rt *rt, struct rt_map *m, char *key,
 		}
 		f = fields;
 	}
+	if (m->matchonly)
+		return map_result(rt, m, key, args, nargs);
 	if (map_regex_join(key, pm, f, n, m->dflag ? m->dflag : REGEX_DELIM, out,
 			   sizeof out) < 0)
 		return NULL;	/* sendmail: "regex may cause prescan() failure" */
@@ -668,10 +671,8 @@ const char *map_regex_lookup(struct rt *rt, struct rt_map *m, char *key,
 	hit = regexec(&m->re, key, nmatch, nmatch ? pm : NULL, 0) == 0;
 	if (hit == m->negate)
 		return NULL;
-	if (m->matchonly)
-		return map_result(rt, m, key, args, nargs);
 	if (!m->subs || m->negate)
-		return map_result(rt, m, "", args, nargs);
+		return map_result(rt, m, m->matchonly ? key : "", args, nargs);
 	return regex_substrings(rt, m, key, pm, args, nargs);
 }
 
