@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lib/arena.h"
 #include "lib/xalloc.h"
@@ -180,11 +181,13 @@ void map_free_all(struct rt *rt)
 	rt->nmaps = 0;
 }
 
-/* The map named name (exact) whose class we have, or NULL. */
+/* The map named name whose class we have, or NULL. Map names ignore
+ * case and a later K line of the same name wins, as in sendmail's
+ * symbol table. */
 struct rt_map *map_find(struct rt *rt, const char *name)
 {
-	for (size_t i = 0; i < rt->nmaps; i++)
-		if (rt->maps[i].cls && strcmp(rt->maps[i].name, name) == 0)
+	for (size_t i = rt->nmaps; i-- > 0;)
+		if (rt->maps[i].cls && strcasecmp(rt->maps[i].name, name) == 0)
 			return &rt->maps[i];
 	return NULL;
 }

@@ -27,7 +27,8 @@ struct rt_map;
 int map_setup(struct rt *rt, FILE *err);
 /* Release every map of rt. */
 void map_free_all(struct rt *rt);
-/* The map named name, or NULL (also for a class we lack). */
+/* The map named name (any case; the last K line of that name), or NULL
+ * (also for a class we lack). */
 struct rt_map *map_find(struct rt *rt, const char *name);
 /* 0 if m can be looked up (a socket map is connected first, so that its
  * messages come before /map's answer, as in sendmail); -1 after printing
