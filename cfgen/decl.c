@@ -235,11 +235,31 @@ static void map_file_check(struct parser *p, const struct ir_map *m)
 	str_free(&full);
 }
 
+/* text, with a '$' that ends it doubled: sendmail keeps a '$' at the end
+ * of a K line as itself (a regex anchor, "Kx regex ^a+$"). */
+static const char *k_line_text(struct parser *p, const char *text)
+{
+	size_t n = strlen(text), d = 0;
+	struct str s = STR_INIT;
+	const char *r;
+
+	while (d < n && text[n - 1 - d] == '$')
+		d++;
+	if (d % 2 == 0)
+		return text;
+	str_append(&s, text);
+	str_appendc(&s, '$');
+	r = arena_strdup(p->a, str_cstr(&s));
+	str_free(&s);
+	return r;
+}
+
 /* "K<name> <class> [-flags] <args>" (op.txt 5.14). */
 void decl_k_line(struct parser *p, const char *text)
 {
 	struct dollar_ctx cx = parse_ctx(p);
-	char *s = dollar_expand_text(&cx, text + 1, 2, parse_macro_value, p), *start = s;
+	char *s = dollar_expand_text(&cx, k_line_text(p, text) + 1, 2, parse_macro_value, p),
+	     *start = s;
 	struct ir_map m = { 0 };
 	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 			  "0123456789_.-"), k;

@@ -119,4 +119,20 @@
  * The environment variable MAILCF_M4_SECONDS may lower or raise it. */
 #define LIMIT_M4_SECONDS 120
 
+/* Regex maps (op.txt "regex"): a pattern used with -s may have at most
+ * 31 groups (32 substrings with the whole match), and a -s list at most
+ * 32 numbers: sendmail's MAX_MATCH 32. The joined substrings are cut at
+ * MAXNAME 256 bytes including the NUL. */
+#define LIMIT_REGEX_SUBSTRINGS 32
+#define LIMIT_REGEX_FIELDS 32
+#define LIMIT_REGEX_RESULT 256
+
+/* Socket maps (op.txt "socket"): a reply netstring may hold at most
+ * 1000000 bytes (longer ones are "reply too long", as in sendmail 8.17),
+ * its length at most 9 digits; without -d<seconds> a server gets this
+ * long to answer (sendmail waits without a bound; we do not). */
+#define LIMIT_SOCKET_MAP_REPLY 1000000
+#define LIMIT_SOCKET_MAP_LENGTH_DIGITS 9
+#define LIMIT_SOCKET_MAP_SECONDS 60
+
 #endif

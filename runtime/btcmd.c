@@ -71,7 +71,8 @@ static void cmd_map(struct rt *rt, char *arg)
 		fputs("No key specified\n", rt->out);
 		return;
 	}
-	map_open(rt, m);
+	if (map_check_open(rt, m) < 0)
+		return;
 	fprintf(rt->out, "map_lookup: %s (%s) ", name, key);
 	args[0] = key;
 	/* sendmail's /map calls the class directly: no -T suffix here */

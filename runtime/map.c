@@ -12,27 +12,44 @@
 #include "runtime/map.h"
 
 #include <regex.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lib/arena.h"
 #include "lib/xalloc.h"
 #include "maps/mapdb.h"
 #include "runtime/mapclass.h"
+#include "runtime/sockmap.h"
 
-/* Classes we know, and how each looks up. */
+/* Classes we know, how each looks up, and what each checks at load.
+ * nis, nisplus, ldap, hesiod, netinfo, userdb... are not here: they
+ * answer as in a sendmail built without them (see map.h). */
 static const struct map_class classes[] = {
-	{ "hash", map_db_lookup, 1 },	{ "btree", map_db_lookup, 1 },
-	{ "implicit", map_db_lookup, 1 }, { "cdb", map_db_lookup, 1 },
-	{ "text", map_text_lookup, 1 },	{ "dequote", map_dequote_lookup, 0 },
-	{ "macro", map_macro_lookup, 0 }, { "arith", map_arith_lookup, 0 },
-	{ "sequence", map_seq_lookup, 0 }, { "switch", map_seq_lookup, 0 },
-	{ "host", map_host_lookup, 0 },	{ "user", map_user_lookup, 0 },
-	{ "regex", map_regex_lookup, 0 }, { "stab", map_null_lookup, 0 },
-	{ "null", map_null_lookup, 0 },	{ "dns", map_dns_lookup, 0 },
-	{ "bestmx", map_bestmx_lookup, 0 },
-	{ "program", map_program_lookup, 0 }, { "syslog", map_null_lookup, 0 },
-	{ NULL, NULL, 0 },
+	{ .name = "hash", .lookup = map_db_lookup, .open = map_db_open },
+	{ .name = "btree", .lookup = map_db_lookup, .open = map_db_open },
+	{ .name = "implicit", .lookup = map_db_lookup, .open = map_db_open },
+	{ .name = "cdb", .lookup = map_db_lookup, .open = map_db_open },
+	{ .name = "text", .lookup = map_text_lookup, .open = map_text_open },
+	{ .name = "dequote", .lookup = map_dequote_lookup },
+	{ .name = "macro", .lookup = map_macro_lookup },
+	{ .name = "arith", .lookup = map_arith_lookup },
+	{ .name = "sequence", .lookup = map_seq_lookup },
+	{ .name = "switch", .lookup = map_seq_lookup, .open = map_switch_open },
+	{ .name = "host", .lookup = map_host_lookup },
+	{ .name = "user", .lookup = map_user_lookup, .open = map_user_open },
+	{ .name = "regex", .lookup = map_regex_lookup, .setup = map_regex_setup },
+	{ .name = "stab", .lookup = map_stab_lookup, .setup = map_file_setup },
+	{ .name = "null", .lookup = map_null_lookup },
+	{ .name = "dns", .lookup = map_dns_lookup },
+	{ .name = "bestmx", .lookup = map_bestmx_lookup },
+	{ .name = "arpa", .lookup = map_arpa_lookup },
+	{ .name = "program", .lookup = map_program_lookup },
+	{ .name = "syslog", .lookup = map_syslog_lookup, .setup = map_syslog_setup },
+	{ .name = "socket", .lookup = map_socket_lookup, .setup = map_file_setup,
+	  .open = map_socket_open },
+	{ .name = NULL },
 };
 
 /* The class named name, or NULL. */
@@ -42,6 +59,24 @@ static const struct map_class *find_class(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/* Print a load-time problem of m's K line; see mapclass.h. */
+void map_load_error(struct rt *rt, const struct rt_map *m, FILE *err,
+		    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (rt->exitstat == RT_OK)	/* syserr(): the first problem counts */
+		rt->exitstat = RT_SOFTWARE;
+	if (!err)
+		return;
+	fprintf(err, "%s: line %u: ", m->ir->pos.file ? m->ir->pos.file : rt->cf->file,
+		m->ir->pos.line);
+	va_start(ap, fmt);
+	vfprintf(err, fmt, ap);
+	va_end(ap);
+	putc('\n', err);
 }
 
 /* Apply one "-x..." flag word to m. */
@@ -62,7 +97,8 @@ static void parse_flag(struct rt *rt, struct rt_map *m, const char *f)
 	case 'n': m->negate = 1; break;
 	case 'b': m->bre = 1; break;
 	case 's': m->subs = 1; m->sublist = arena_strdup(rt->arena, v); break;
-	case 'd': m->delim = *v ? *v : ' '; break;
+	case 'd': m->dflag = arena_strdup(rt->arena, v); break;
+	case 'L': m->lflag = arena_strdup(rt->arena, v); break;
 	case 'k': m->kcol = atoi(v); break;
 	case 'v': m->vcol = atoi(v); m->vname = arena_strdup(rt->arena, v); break;
 	case 'z': m->zdelim = *v ? *v : ' '; break;
@@ -80,7 +116,6 @@ static void setup_one(struct rt *rt, struct rt_map *m, const struct ir_map *k)
 	m->ir = k;
 	m->cls = find_class(k->mclass);
 	m->nul = MAPDB_NUL_AUTO;
-	m->delim = -1;
 	m->spacesub = rt->blanksub;
 	for (size_t i = 0; i < k->nflags; i++)
 		if (k->flags[i][0] == '-')
@@ -97,7 +132,10 @@ static void setup_one(struct rt *rt, struct rt_map *m, const struct ir_map *k)
 	m->file = k->file;
 }
 
-/* Build every map of rt->cf plus the implicit "host" map. */
+/* Build every map of rt->cf plus the implicit "host" map. A map whose
+ * class we lack is reported and then unknown to lookups, as in a
+ * sendmail compiled without that class; one its class refuses at load
+ * stays "not open". */
 int map_setup(struct rt *rt, FILE *err)
 {
 	const struct cf *cf = rt->cf;
@@ -106,13 +144,16 @@ int map_setup(struct rt *rt, FILE *err)
 	rt->nmaps = cf->nmaps + !have_host;
 	rt->maps = arena_calloc(rt->arena, rt->nmaps ? rt->nmaps : 1, sizeof *rt->maps);
 	for (size_t i = 0; i < cf->nmaps; i++) {
-		setup_one(rt, &rt->maps[i], &cf->maps[i]);
-		if (!rt->maps[i].cls && err)
-			fprintf(err, "%s: line %u: readcf: map %s: class %s not available\n",
-				cf->maps[i].pos.file ? cf->maps[i].pos.file : cf->file,
-				cf->maps[i].pos.line, cf->maps[i].name, cf->maps[i].mclass);
-		if (strcmp(cf->maps[i].mclass, "sequence") == 0)
-			map_seq_setup(rt, &rt->maps[i], i, err);
+		struct rt_map *m = &rt->maps[i];
+
+		setup_one(rt, m, &cf->maps[i]);
+		if (!m->cls)	/* syserr() in sendmail: EX_SOFTWARE */
+			map_load_error(rt, m, err, "readcf: map %s: class %s not available",
+				       m->name, m->ir->mclass);
+		else if (m->cls->setup && m->cls->setup(rt, m, err) < 0)
+			m->notopen = 1;
+		else if (strcmp(m->ir->mclass, "sequence") == 0)
+			map_seq_setup(rt, m, i, err);
 	}
 	if (!have_host) {
 		struct rt_map *h = &rt->maps[cf->nmaps];
@@ -120,7 +161,6 @@ int map_setup(struct rt *rt, FILE *err)
 		h->name = "host";
 		h->cls = find_class("host");
 		h->nul = MAPDB_NUL_AUTO;
-		h->delim = -1;
 		h->spacesub = rt->blanksub;
 		h->args = "";
 		h->hostdot = rt->level >= 2;	/* readcf's "host host -a." */
@@ -139,17 +179,33 @@ void map_free_all(struct rt *rt)
 			regfree(&m->re);
 		free(m->text);
 		free(m->subs_v);
+		sockmap_free(&m->sock);
 	}
 	rt->nmaps = 0;
 }
 
-/* The map named name (exact), or NULL. */
+/* The map named name whose class we have, or NULL. Map names ignore
+ * case and a later K line of the same name wins, as in sendmail's
+ * symbol table. */
 struct rt_map *map_find(struct rt *rt, const char *name)
 {
-	for (size_t i = 0; i < rt->nmaps; i++)
-		if (strcmp(rt->maps[i].name, name) == 0)
+	for (size_t i = rt->nmaps; i-- > 0;)
+		if (rt->maps[i].cls && strcasecmp(rt->maps[i].name, name) == 0)
 			return &rt->maps[i];
 	return NULL;
+}
+
+/* 0 if m can be asked (opening it now if its class opens lazily); else
+ * print sendmail's /map answer, -1. */
+int map_check_open(struct rt *rt, struct rt_map *m)
+{
+	if (!m->notopen) {
+		if (m->cls->open)
+			m->cls->open(rt, m);	/* a failure is the lookup's answer */
+		return 0;
+	}
+	fprintf(rt->out, "Map named \"%s\" not open\n", m->name);
+	return -1;
 }
 
 /* The joining byte for keys of m. */
@@ -179,12 +235,13 @@ const char *map_lookup_class(struct rt *rt, struct rt_map *m, char *key,
 			     const char *const *args, int nargs, int *stat)
 {
 	*stat = RT_OK;
-	if (!m->cls || strlen(key) > LIMIT_MAP_KEY)
+	if (!m->cls || m->notopen)
 		return NULL;
 	return m->cls->lookup(rt, m, key, args, nargs, stat);
 }
 
-/* Look key up in m; see map.h. */
+/* Look key up in m; see map.h. Quotes are stripped here, on the
+ * rewriting path only (sendmail's /map hands the key over as typed). */
 const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		       const char *const *args, int nargs, int *stat)
 {
@@ -192,8 +249,10 @@ const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 
 	if (!m->keepquotes)
 		strip_quotes(key);
+	*stat = RT_OK;
+	if (strlen(key) > LIMIT_MAP_KEY)
+		return NULL;
 	r = map_lookup_class(rt, m, key, args, nargs, stat);
-
 	if (!r && *stat == RT_TEMPFAIL && m->tapp) {
 		struct str s = STR_INIT;
 
@@ -204,4 +263,3 @@ const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 	}
 	return r;
 }
-

@@ -8,6 +8,7 @@
  */
 #include "runtime/mapclass.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <syslog.h>
 #include <sysexits.h>
 
 #include "lib/arena.h"
@@ -76,8 +78,6 @@ const char *map_host_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return r;
 }
 
-static void fold(const struct rt_map *m, char *key);
-
 /* The passwd columns a user map's -v may name, in getpwnam() order. */
 static const char *const user_cols[] = {
 	"name", "passwd", "uid", "gid", "gecos", "dir", "shell",
@@ -98,11 +98,11 @@ static const char *user_column(const struct passwd *pw, int c, char *buf,
 	}
 }
 
-/* Open a user map once: find the -v column. */
-static void user_open(struct rt *rt, struct rt_map *m)
+/* Open a user map once: find the -v column; 0, or -1 (reported). */
+int map_user_open(struct rt *rt, struct rt_map *m)
 {
 	if (m->opened)
-		return;
+		return m->failed ? -1 : 0;
 	m->opened = 1;
 	m->vcol = 0;
 	for (size_t i = 0; m->vname && i < sizeof user_cols / sizeof *user_cols; i++)
@@ -112,6 +112,7 @@ static void user_open(struct rt *rt, struct rt_map *m)
 	if (m->failed)
 		fprintf(rt->out, "User map %s: unknown column name %s\n",
 			m->name, m->vname);
+	return m->failed ? -1 : 0;
 }
 
 /* "user" class: a passwd entry (the key folded unless -f); the column
@@ -123,12 +124,12 @@ const char *map_user_lookup(struct rt *rt, struct rt_map *m, char *key,
 	const struct passwd *pw;
 	char buf[32];
 
-	user_open(rt, m);
+	map_user_open(rt, m);
 	if (m->failed) {
 		*stat = RT_TEMPFAIL;
 		return NULL;
 	}
-	fold(m, key);
+	map_fold(m, key);
 	pw = getpwnam(key);
 	if (!pw) {
 		*stat = EX_NOUSER;
@@ -139,12 +140,67 @@ const char *map_user_lookup(struct rt *rt, struct rt_map *m, char *key,
 			  args, nargs);
 }
 
-/* "null", "stab", "syslog": never a match here. */
+/* "null": never a match, status EX_NOHOST (as sendmail 8.17 answers). */
 const char *map_null_lookup(struct rt *rt, struct rt_map *m, char *key,
+			    const char *const *args, int nargs, int *stat)
+{
+	(void)rt; (void)m; (void)key; (void)args; (void)nargs;
+	*stat = RT_NOHOST;
+	return NULL;
+}
+
+/* "stab": sendmail's internal symbol table, which holds aliases only when
+ * the K line names an alias file (read into it at open; we do not read
+ * one): never a match. */
+const char *map_stab_lookup(struct rt *rt, struct rt_map *m, char *key,
 			    const char *const *args, int nargs, int *stat)
 {
 	(void)rt; (void)m; (void)key; (void)args; (void)nargs; (void)stat;
 	return NULL;
+}
+
+/* Classes whose K line must name something (stab: a file, socket: an
+ * endpoint): without it, "No file name for CLASS map NAME". */
+int map_file_setup(struct rt *rt, struct rt_map *m, FILE *err)
+{
+	if (*m->args)
+		return 0;
+	map_load_error(rt, m, err, "No file name for %s map %s", m->ir->mclass, m->name);
+	return -1;
+}
+
+/* syslog's -L level: a name, "LOG_" optional, any case; empty is the
+ * default, notice. */
+int map_syslog_setup(struct rt *rt, struct rt_map *m, FILE *err)
+{
+	static const struct { const char *name; int level; } levels[] = {
+		{ "EMERG", LOG_EMERG }, { "ALERT", LOG_ALERT }, { "CRIT", LOG_CRIT },
+		{ "ERR", LOG_ERR }, { "WARNING", LOG_WARNING },
+		{ "NOTICE", LOG_NOTICE }, { "INFO", LOG_INFO }, { "DEBUG", LOG_DEBUG },
+	};
+	const char *l = m->lflag ? m->lflag : "";
+
+	m->priority = LOG_NOTICE;
+	if (!*l)
+		return 0;
+	if (strncasecmp(l, "LOG_", 4) == 0)
+		l += 4;
+	for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++)
+		if (strcasecmp(l, levels[i].name) == 0) {
+			m->priority = levels[i].level;
+			return 0;
+		}
+	map_load_error(rt, m, err, "syslog_map_parseargs: Unknown priority %s", m->lflag);
+	return -1;
+}
+
+/* "syslog": log the key at the -L level; the result is empty. */
+const char *map_syslog_lookup(struct rt *rt, struct rt_map *m, char *key,
+			      const char *const *args, int nargs, int *stat)
+{
+	(void)stat;
+	syslog(m->priority, "%s", key);
+	return map_result(rt, m, "", args, nargs);
 }
 
 /* "macro" class: set macro key to args[1], or clear it; result "". */
@@ -192,7 +248,7 @@ static int unsafe_dir(const char *file)
 }
 
 /* Open a database map once; 0 when usable. */
-static int db_open(struct rt *rt, struct rt_map *m)
+int map_db_open(struct rt *rt, struct rt_map *m)
 {
 	char err[512], *path, *file;
 	struct stat st;
@@ -228,7 +284,7 @@ static int db_open(struct rt *rt, struct rt_map *m)
 }
 
 /* Lower-case key in place unless the map keeps case (-f). */
-static void fold(const struct rt_map *m, char *key)
+void map_fold(const struct rt_map *m, char *key)
 {
 	if (m->nofold)
 		return;
@@ -245,14 +301,16 @@ const char *map_db_lookup(struct rt *rt, struct rt_map *m, char *key,
 	const char *r = NULL;
 	int got;
 
-	if (db_open(rt, m) < 0) {
+	if (map_db_open(rt, m) < 0) {
 		if (!m->optional)
 			*stat = RT_TEMPFAIL;
 		return NULL;
 	}
 	char *k = arena_strdup(rt->work, key);	/* -m gives the key as it came */
 
-	fold(m, k);
+	map_fold(m, k);
+	if (strlen(k) > LIMIT_MAP_KEY)
+		return NULL;	/* no database key is that long */
 	got = mapdb_get(m->db, k, strlen(k), &v);
 	if (got < 0)
 		*stat = RT_TEMPFAIL;
@@ -292,7 +350,7 @@ static void text_open_error(struct rt *rt, const struct rt_map *m,
 }
 
 /* Read a text map's file once. */
-static int text_open(struct rt *rt, struct rt_map *m)
+int map_text_open(struct rt *rt, struct rt_map *m)
 {
 	char *path;
 	FILE *f;
@@ -362,7 +420,7 @@ const char *map_text_lookup(struct rt *rt, struct rt_map *m, char *key,
 	struct str k = STR_INIT, v = STR_INIT;
 	const char *r = NULL, *p;
 
-	if (text_open(rt, m) < 0) {
+	if (map_text_open(rt, m) < 0) {
 		if (!m->optional)
 			*stat = RT_TEMPFAIL;
 		return NULL;
@@ -520,31 +578,20 @@ void map_seq_setup(struct rt *rt, struct rt_map *m, size_t i, FILE *err)
 	str_free(&where);
 }
 
-/* A switch map: its members "NAME.method" for the methods the service
+/* Open a switch map once; 0, or -1. Its members are "NAME.method" for the methods the service
  * switch lists for the service named by its argument; none listed is a
  * failure (temporary, as in sendmail). */
-static void switch_open(struct rt *rt, struct rt_map *m)
+int map_switch_open(struct rt *rt, struct rt_map *m)
 {
 	struct str list = STR_INIT;
 
+	if (m->opened)
+		return m->failed ? -1 : 0;
 	m->opened = 1;
 	m->failed = !host_switch_listed(rt, m->args, &list);
 	seq_members(rt, m, str_cstr(&list), rt->nmaps, rt->out, "");
 	str_free(&list);
-}
-
-void map_open(struct rt *rt, struct rt_map *m)
-{
-	if (!m->cls || m->opened)
-		return;
-	if (m->cls->lookup == map_db_lookup)
-		db_open(rt, m);
-	else if (m->cls->lookup == map_text_lookup)
-		text_open(rt, m);
-	else if (m->cls->lookup == map_seq_lookup)
-		switch_open(rt, m);
-	else if (m->cls->lookup == map_user_lookup)
-		user_open(rt, m);
+	return m->failed ? -1 : 0;
 }
 
 /* "sequence" / "switch": the first member that answers wins; members see
@@ -558,7 +605,7 @@ const char *map_seq_lookup(struct rt *rt, struct rt_map *m, char *key,
 	const char *r = NULL;
 
 	if (!m->opened)
-		switch_open(rt, m);
+		map_switch_open(rt, m);
 	if (m->failed || m->busy) {
 		*stat = m->failed ? RT_TEMPFAIL : RT_NOHOST;
 		return NULL;
@@ -577,27 +624,192 @@ const char *map_seq_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return r;
 }
 
-/* "regex" class: POSIX pattern (-b basic, -f case, -n negate). */
+/* What -s substrings join with when -d is not given: the byte that
+ * stands for "$|" in sendmail's rules (CONDELSE, \233). */
+#define REGEX_DELIM "\233"
+
+/* Parse a -s field list; see mapclass.h. */
+int map_regex_fields(const char *list, int nsub, int *fields, char *msg,
+		     size_t msgsize)
+{
+	int n = 0;
+
+	if (!*list) {
+		for (; n <= nsub && n < LIMIT_REGEX_FIELDS; n++)
+			fields[n] = n;
+		return n;
+	}
+	for (const char *p = list;; p++) {
+		/* sendmail reads each number as atoi() does: junk is 0 */
+		int f = (int)strtol(p, NULL, 10);
+
+		if (n == LIMIT_REGEX_FIELDS) {
+			snprintf(msg, msgsize, "too many fields, %d max", LIMIT_REGEX_FIELDS);
+			return -1;
+		}
+		if (f < 0 || f > nsub) {
+			snprintf(msg, msgsize, "field (%d) out of range, only %d substrings in pattern",
+				 f, nsub + 1);
+			return -1;
+		}
+		fields[n++] = f;
+		if (!(p = strchr(p, ',')))
+			return n;
+	}
+}
+
+/* What map_regex_join has seen of the text it copied. */
+struct balance {
+	int angle, paren, quote, bslash, blank;
+};
+
+/* Account for one copied byte: quotes and backslashes as prescan reads
+ * them, angle brackets and parentheses counted, blanks outside quotes. */
+static void balance_step(struct balance *b, char c)
+{
+	if (b->bslash) {
+		b->bslash = 0;
+		return;
+	}
+	if (b->quote && c != '"' && c != '\\')
+		return;
+	switch (c) {
+	case '\\': b->bslash = 1; break;
+	case '"': b->quote = !b->quote; break;
+	case '<': b->angle++; break;
+	case '>': b->angle--; break;
+	case '(': b->paren++; break;
+	case ')': b->paren--; break;
+	case ' ': b->blank = 1; break;
+	default: break;
+	}
+}
+
+/* Append up to n bytes of s to out (len bytes used, size in all). */
+static size_t put_bytes(char *out, size_t len, size_t size, const char *s,
+			size_t n, struct balance *b)
+{
+	for (size_t i = 0; i < n && s[i] && len + 1 < size; i++) {
+		out[len++] = s[i];
+		if (b)
+			balance_step(b, s[i]);
+	}
+	return len;
+}
+
+/* Join the selected substrings; see mapclass.h. */
+int map_regex_join(const char *key, const regmatch_t *pmatch, const int *fields,
+		   int n, const char *delim, char *out, size_t size)
+{
+	struct balance b = { 0, 0, 0, 0, 0 };
+	size_t len = 0;
+
+	for (int i = 0; i < n; i++) {
+		const regmatch_t *pm = &pmatch[fields[i]];
+
+		if (i)
+			len = put_bytes(out, len, size, delim, strlen(delim), NULL);
+		if (pm->rm_so >= 0 && pm->rm_eo > pm->rm_so)
+			len = put_bytes(out, len, size, key + pm->rm_so,
+					(size_t)(pm->rm_eo - pm->rm_so), &b);
+	}
+	out[len] = '\0';
+	return b.angle || b.paren || b.quote || b.bslash || b.blank ? -1 : 0;
+}
+
+/* Compile a regex map's pattern and check its -s list when the K line is
+ * read, with sendmail's messages (-b basic, -f case sensitive). */
+int map_regex_setup(struct rt *rt, struct rt_map *m, FILE *err)
+{
+	char msg[256];
+	int rc, fl = (m->bre ? 0 : REG_EXTENDED) | (m->nofold ? 0 : REG_ICASE) |
+		     (m->subs ? 0 : REG_NOSUB);
+
+	rc = regcomp(&m->re, m->args, fl);
+	if (rc != 0) {
+		regerror(rc, &m->re, msg, sizeof msg);
+		map_load_error(rt, m, err, "pattern-compile-error: %s", msg);
+		return -1;
+	}
+	m->re_ok = 1;
+	if (!m->subs)
+		return 0;
+	if (m->re.re_nsub + 1 >= LIMIT_REGEX_SUBSTRINGS) {
+		map_load_error(rt, m, err, "too many substrings, %d max",
+			       LIMIT_REGEX_SUBSTRINGS);
+		return -1;
+	}
+	m->nfields = map_regex_fields(m->sublist, (int)m->re.re_nsub, m->fields,
+				      msg, sizeof msg);
+	if (m->nfields < 0)
+		map_load_error(rt, m, err, "%s", msg);
+	return m->nfields < 0 ? -1 : 0;
+}
+
+/* The -s substrings of a match (the key with -m): the K line's list, or,
+ * in a rule, the list given as the first "$@" argument (checked even
+ * with -m). NULL after a bad list. */
+static const char *regex_substrings(struct rt *rt, struct rt_map *m, char *key,
+				    const regmatch_t *pm, const char *const *args,
+				    int nargs)
+{
+	char out[LIMIT_REGEX_RESULT], msg[256];
+	int fields[LIMIT_REGEX_FIELDS], n = m->nfields;
+	const int *f = m->fields;
+
+	if (nargs > 1 && args[1]) {	/* an empty list here is atoi(""): 0 */
+		n = map_regex_fields(*args[1] ? args[1] : "0", (int)m->re.re_nsub, fields,
+				     msg, sizeof msg);
+		if (n < 0) {
+			fprintf(rt->out, "%s\n", msg);
+			return NULL;
+		}
+		f = fields;
+	}
+	if (m->matchonly)
+		return map_result(rt, m, key, args, nargs);
+	if (map_regex_join(key, pm, f, n, m->dflag ? m->dflag : REGEX_DELIM, out,
+			   sizeof out) < 0)
+		return NULL;	/* sendmail: "regex may cause prescan() failure" */
+	return map_result(rt, m, out, args, nargs);
+}
+
+/* "regex" class (op.txt "regex"): a match (or, with -n, a mismatch)
+ * answers the key with -m, the -s substrings, else the empty string. */
 const char *map_regex_lookup(struct rt *rt, struct rt_map *m, char *key,
 			     const char *const *args, int nargs, int *stat)
 {
+	regmatch_t pm[LIMIT_REGEX_SUBSTRINGS];
+	size_t nmatch = m->subs ? m->re.re_nsub + 1 : 0;
 	int hit;
 
-	if (!m->opened) {
-		int fl = (m->bre ? 0 : REG_EXTENDED) | (m->nofold ? 0 : REG_ICASE) |
-			 REG_NOSUB;
-
-		m->opened = 1;
-		m->re_ok = regcomp(&m->re, m->args, fl) == 0;
-		if (!m->re_ok)
-			fprintf(rt->out, "pattern-compile-error: %s\n", m->args);
-	}
-	if (!m->re_ok) {
-		*stat = RT_CONFIG;
-		return NULL;
-	}
-	hit = regexec(&m->re, key, 0, NULL, 0) == 0;
+	(void)stat;
+	hit = regexec(&m->re, key, nmatch, nmatch ? pm : NULL, 0) == 0;
 	if (hit == m->negate)
 		return NULL;
-	return map_result(rt, m, m->matchonly ? key : "", args, nargs);
+	if (!m->subs || m->negate)
+		return map_result(rt, m, m->matchonly ? key : "", args, nargs);
+	return regex_substrings(rt, m, key, pm, args, nargs);
+}
+
+/* "arpa" class: an IPv4 address, or "IPv6:" and an IPv6 address, as the
+ * name of its PTR record without in-addr.arpa / ip6.arpa. Anything else
+ * is EX_DATAERR. */
+const char *map_arpa_lookup(struct rt *rt, struct rt_map *m, char *key,
+			    const char *const *args, int nargs, int *stat)
+{
+	unsigned char a[16];
+	char buf[4 * sizeof a + 1], *p = buf;
+
+	if (strncasecmp(key, "IPv6:", 5) == 0 && inet_pton(AF_INET6, key + 5, a) == 1) {
+		for (int i = 15; i >= 0; i--)
+			p += sprintf(p, "%x.%x.", a[i] & 0xf, a[i] >> 4);
+		p[-1] = '\0';
+	} else if (inet_pton(AF_INET, key, a) == 1) {
+		snprintf(buf, sizeof buf, "%u.%u.%u.%u", a[3], a[2], a[1], a[0]);
+	} else {
+		*stat = EX_DATAERR;
+		return NULL;
+	}
+	return map_result(rt, m, buf, args, nargs);
 }

@@ -187,7 +187,17 @@ static int match_at(struct match *m, size_t pi, size_t wi)
 	return 0;
 }
 
-/* Print one token with sendmail's xputs() escaping. */
+/* How xputs() shows the bytes \200..\237 (sendmail's internal codes,
+ * e.g. the \233 a regex map puts between substrings): the "$x" each
+ * stands for, else "M-" alone (or with the blank it hides). */
+static const char *const meta_bytes[32] = {
+	"M-", "$", "$&", "M-", "M-", "$(", "$)", "M-", "M-", "M-\\t", "M-\\n",
+	"M-", "M-", "M-\\r", "M-", "M-", "$*", "$+", "$-", "$=", "$~", "$", "$#",
+	"$@", "$:", "$>", "$?", "$|", "$.", "$[", "$]", "M-",
+};
+
+/* Print one token with sendmail's xputs() escaping (\377 shows as
+ * nothing). */
 void rw_put_token(FILE *out, const char *t)
 {
 	if (tok_is_meta(t)) {
@@ -197,6 +207,12 @@ void rw_put_token(FILE *out, const char *t)
 	for (; *t; t++) {
 		unsigned char c = (unsigned char)*t;
 
+		if (c >= 0x80 && c < 0xa0) {
+			fputs(meta_bytes[c - 0x80], out);
+			continue;
+		}
+		if (c == 0xff)
+			continue;
 		if (c & 0x80) {
 			fputs("M-", out);
 			c &= 0x7f;
