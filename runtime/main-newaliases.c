@@ -29,7 +29,7 @@ static int usage(void)
  * after reporting. */
 static int aliasfile_from_cf(const char *path, struct diag *d, struct str *out)
 {
-	struct cf_parse_opts po = { NULL, 1 };
+	struct cf_parse_opts po = { .no_files = 1 };
 	struct cf *cf = cf_parse_file(path, d, &po);
 	if (cf == NULL)
 		return EX_CONFIG;
