@@ -26,6 +26,7 @@
 #include "lib/xalloc.h"
 #include "runtime/cls.h"
 #include "runtime/macro.h"
+#include "runtime/safefile.h"
 
 /* The whole of a small system file, read once ("" if unreadable). */
 static const char *slurp(const char *path, char **cache)
@@ -172,6 +173,7 @@ int host_canon(struct rt *rt, const char *name, struct str *out)
 	const char *p;
 	int found = 0, temp = 0;
 
+	safefile_switch_warn(rt);	/* sendmail warns here, once */
 	host_switch_methods(rt, "hosts", &methods);
 	for (p = methods.s; p && *p && !found;) {
 		size_t n = strcspn(p, " ");

@@ -22,6 +22,7 @@
 #include "lib/str.h"
 #include "lib/xalloc.h"
 #include "runtime/cls.h"
+#include "runtime/debug.h"
 #include "runtime/macro.h"
 #include "runtime/map.h"
 
@@ -400,6 +401,8 @@ static int lookup_one(struct rt *rt, struct tokv *ws, size_t *ip,
 	args[0] = str_cstr(&key);
 	if (map)
 		res = map_lookup(rt, map, key.s ? key.s : (char *)"", args, nargs, &stat);
+	if (map && rt_debug(rt, 60, 1))
+		debug_map_lookup(rt, mapname, args, nargs, res, stat);
 	if (stat == RT_TEMPFAIL)
 		*rstat = RT_TEMPFAIL;
 	if (!res && dflt)
