@@ -286,8 +286,8 @@ int bt_line(struct rt *rt, char *line)
 
 	line = skip_blanks(line);
 	n = strlen(line);
-	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-		line[--n] = '\0';	/* sendmail ignores trailing blanks */
+	while (line[0] != '$' && n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		line[--n] = '\0';	/* trailing blanks are ignored, but in "$ " */
 	arena_reset(rt->work);
 	switch (line[0]) {
 	case '\0':
@@ -336,9 +336,12 @@ int bt_run(struct rt *rt, FILE *in)
 		if (bt_line(rt, buf))
 			break;
 	}
-	if (rt_debug(rt, 2, 1))
-		fprintf(rt->out, "\n====finis: stat %d e_id=NOQUEUE e_flags=4001<OLDSTYLE,METOO>\n",
-			rt->exitstat);
+	if (rt_debug(rt, 2, 1)) {
+		const struct ir_option *o = cf_option(rt->cf, "OldStyleHeaders");
+
+		fprintf(rt->out, "\n====finis: stat %d e_id=NOQUEUE e_flags=%s\n", rt->exitstat,
+			o && o->ival ? "4001<OLDSTYLE,METOO>" : "4000<METOO>");
+	}
 	fflush(rt->out);
 	return rt->exitstat;
 }

@@ -30,26 +30,26 @@ static const char *const compiled_with[] = {
  * fewer (observed: between 50 and 60). */
 enum { WRAP_FIRST = 55, WRAP_NEXT = 64 };
 
-/* Apply one "cat[-cat][.level]" item at p; returns the rest. */
+/* Apply one "cat[-cat][.level]" item at p; returns the rest. As in
+ * sendmail, an item not starting with a digit is ignored, and a level
+ * that is not a number is 0. */
 static const char *debug_item(unsigned char *levels, const char *p)
 {
-	long lo = 0, hi = DEBUG_CATEGORIES - 1, lvl = 1;
+	long lo, hi, lvl = 1;
 	char *end;
 
 	if (isdigit((unsigned char)*p)) {
 		lo = hi = strtol(p, &end, 10);
 		p = end;
+		if (*p == '-' && isdigit((unsigned char)p[1])) {
+			hi = strtol(p + 1, &end, 10);
+			p = end;
+		}
+		if (*p == '.')
+			lvl = strtol(p + 1, &end, 10);
+		for (long c = lo; c <= hi && c < DEBUG_CATEGORIES; c++)
+			levels[c] = (unsigned char)(lvl > 255 ? 255 : lvl);
 	}
-	if (*p == '-' && isdigit((unsigned char)p[1])) {
-		hi = strtol(p + 1, &end, 10);
-		p = end;
-	}
-	if (*p == '.' && isdigit((unsigned char)p[1])) {
-		lvl = strtol(p + 1, &end, 10);
-		p = end;
-	}
-	for (long c = lo < 0 ? 0 : lo; c <= hi && c < DEBUG_CATEGORIES; c++)
-		levels[c] = (unsigned char)(lvl > 255 ? 255 : lvl);
 	while (*p && *p != ',')
 		p++;
 	return *p == ',' ? p + 1 : p;
@@ -142,6 +142,8 @@ void debug_startup(struct rt *rt, const unsigned char *levels,
 
 	if (levels[0] >= 1)
 		print_version(out);
+	if (rt && levels[3] >= 1 && rt->load_average >= 0)
+		fprintf(out, "getla(): %.2f\n", rt->load_average);
 	if (levels[0] >= 10)
 		fputs("     Conf file:\t/etc/mail/sendmail.cf (default for MTA)\n", out);
 	if (rt && levels[0] >= 4)

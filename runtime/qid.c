@@ -2,7 +2,8 @@
  * qid.c - the envelope's queue id ($i) and date ($b), and the load
  * average (${load_avg}), as sendmail sets them when it starts.
  *
- * Entry points: qid_make(), qid_date(), qid_load_average(). Formats
+ * Entry points: qid_make(), qid_date(), qid_load_average() (sendmail's
+ * getla(); ${load_avg} is it rounded to an integer). Formats
  * follow op.txt (appendix "Queue file formats": ids are YMDhmsNNppppp)
  * and what sendmail 8.17 prints under -bt (tests/runtime/btmisc.test):
  * the time fields are UTC, each one base-60 digit; NN is an envelope
@@ -52,13 +53,10 @@ void qid_date(time_t t, char *buf, size_t size)
 		 tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec, zone);
 }
 
-/* The 1-minute load average rounded to an integer, as sendmail's
- * getla() gives it; -1 if unknown. */
-int qid_load_average(void)
+/* The 1-minute load average; -1 if unknown. */
+double qid_load_average(void)
 {
 	double la;
 
-	if (getloadavg(&la, 1) < 1)
-		return -1;
-	return (int)(la + 0.5);
+	return getloadavg(&la, 1) < 1 ? -1 : la;
 }

@@ -17,7 +17,7 @@
 void qid_make(time_t t, long pid, unsigned envelope, char *buf, size_t size);
 /* The current-date macro $b for t into buf. */
 void qid_date(time_t t, char *buf, size_t size);
-/* The load average as ${load_avg} gives it, -1 when unknown. */
-int qid_load_average(void);
+/* The 1-minute load average, -1 when unknown. */
+double qid_load_average(void);
 
 #endif

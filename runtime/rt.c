@@ -45,7 +45,6 @@ static void startup_macros(struct rt *rt, const char *mode)
 	struct passwd *pw = getpwuid(getuid());
 	char who[300], buf[QID_SIZE];
 	time_t now = time(NULL);
-	int la = qid_load_average();
 
 	snprintf(who, sizeof who, "%s@localhost", pw ? pw->pw_name : "root");
 	macro_set(rt->macros, "_", who);		/* invoker, RFC 1413 style */
@@ -62,8 +61,9 @@ static void startup_macros(struct rt *rt, const char *mode)
 	macro_set(rt->macros, "i", buf);
 	macro_set(rt->macros, "addr_type", "e r");
 	macro_set(rt->macros, "quarantine", "");
-	snprintf(buf, sizeof buf, "%d", la);
-	macro_set(rt->macros, "load_avg", la < 0 ? NULL : buf);
+	rt->load_average = qid_load_average();
+	snprintf(buf, sizeof buf, "%d", (int)(rt->load_average + 0.5));	/* getla() */
+	macro_set(rt->macros, "load_avg", rt->load_average < 0 ? NULL : buf);
 	/* "$#", "$*", "$1"...: a macro per rule metacharacter, whose value
 	 * is that metacharacter, so that D lines can hold them */
 	for (const char *c = "#()*+-.:>?@[]|~&0123456789"; *c; c++) {

@@ -71,6 +71,7 @@ struct rt {
 	const char *switch_name;	/* ServiceSwitchFile as configured */
 	int switch_warn;	/* its warnings: 0 not yet, 1 due, 2 done */
 	const char *host_name;	/* canonical host name before the .cf */
+	double load_average;	/* at start-up, -1 if unknown */
 	const char *hosts_file;		/* HostsFile */
 	char *switch_text, *hosts_text;	/* both read once (host.c) */
 };
