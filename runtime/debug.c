@@ -104,8 +104,9 @@ static void collect_literal(void *ctx, const char *word)
 }
 
 /* "a.k.a." for each interface address in class w and its host name,
- * as sendmail's interface probe prints them. */
-static void print_aliases(struct rt *rt, FILE *out)
+ * as sendmail's interface probe prints them (with bare, the address
+ * alone first: -d0.20). */
+static void print_aliases(struct rt *rt, FILE *out, int bare)
 {
 	struct str names = STR_INIT;
 
@@ -113,6 +114,8 @@ static void print_aliases(struct rt *rt, FILE *out)
 	for (const char *p = str_cstr(&names); *p; p += strlen(p) + 1) {
 		struct str canon = STR_INIT;
 
+		if (bare)
+			fprintf(out, "%.*s\n", (int)strlen(p) - 2, p + 1);
 		fprintf(out, "\ta.k.a.: %s\n", p);
 		if (host_canon(rt, p, &canon) == RT_OK && canon.len &&
 		    canon.s[0] != '[')
@@ -153,7 +156,7 @@ void debug_startup(struct rt *rt, const unsigned char *levels,
 	if (!rt)
 		return;
 	if (levels[0] >= 4)
-		print_aliases(rt, out);
+		print_aliases(rt, out, levels[0] >= 20);
 	if (levels[0] >= 10)
 		fprintf(out, "     Conf file:\t%s (selected)\n", cf);
 	if (levels[0] >= 1)

@@ -9,6 +9,8 @@
  *   0.4   "Canonical name", "UUCP nodename", "a.k.a." host names
  *   0.10  the default and selected configuration file
  *   0.15  the mailers, as "=M" prints them
+ *   0.20  each interface address alone before its "a.k.a." lines
+ *   3     "getla()": the load average at start-up
  *   2     "====finis" at the end of test mode (bt.c)
  *   21    the rewriting trace (rw.c)
  *   60    map lookups made while rewriting, with their arguments at 60.5
