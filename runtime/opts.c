@@ -14,7 +14,9 @@
 
 #include "lib/diag.h"
 #include "lib/xalloc.h"
+#include "maps/aliases.h"
 #include "maps/newaliases.h"
+#include "runtime/safefile.h"
 
 /* The argument of a flag: glued ("-Cfile") or the next word. */
 static const char *flag_arg(int argc, char **argv, int *i)
@@ -95,23 +97,49 @@ void opts_apply(struct opts *o, struct cf *cf)
 	cf->noptions = n;
 }
 
+/* What building the alias files needs. */
+struct alias_run {
+	struct rt *rt;
+	struct diag *d;
+	int rc;
+};
+
+/* Check one AliasFile entry as sendmail does, then rebuild it. */
+static int alias_one(void *arg, const char *type, const char *path)
+{
+	struct alias_run *a = arg;
+	int st = safefile_alias(a->rt, path, stdout);
+	char *entry;
+
+	if (st == RT_SOFTWARE && a->rc == RT_OK)
+		a->rc = RT_SOFTWARE;
+	if (st != 0)
+		return 0;
+	entry = xmalloc(strlen(type) + strlen(path) + 2);
+	sprintf(entry, "%s:%s", type, path);
+	if (newaliases_run(entry, a->d, stdout) < 0 && a->rc == RT_OK)
+		a->rc = RT_DATAERR;
+	free(entry);
+	return 0;
+}
+
 /* Modes other than -bt: -bi rebuilds the alias databases of AliasFile
- * with the maps library (the code newaliases runs). */
+ * with the maps library (the code newaliases runs), each after
+ * sendmail's safe-file checks (safefile.h). */
 int opts_run_other(struct opts *o, struct rt *rt)
 {
 	const struct ir_option *a = cf_option(rt->cf, "AliasFile");
-	struct diag *d;
-	int rc;
+	struct alias_run run = { rt, NULL, RT_OK };
 
 	(void)o;
 	if (!a || !a->value || !*a->value) {
 		fprintf(stderr, "sendmail: %s: no AliasFile option\n", rt->cf->file);
 		return RT_CONFIG;
 	}
-	d = diag_new(DIAG_TEXT, stderr, "sendmail");
-	rc = newaliases_run(a->value, d, stdout) < 0 ? RT_DATAERR : RT_OK;
-	diag_free(&d);
-	return rc;
+	run.d = diag_new(DIAG_TEXT, stderr, "sendmail");
+	aliases_foreach_file(a->value, alias_one, &run);
+	diag_free(&run.d);
+	return run.rc;
 }
 
 /* Free the option array and the names we allocated. */

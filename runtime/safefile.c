@@ -28,6 +28,9 @@ static const struct {
 	{ "GroupWritableDirPathSafe", SAFEFILE_GROUP_DIR_SAFE },
 	{ "TrustStickyBit", SAFEFILE_TRUST_STICKY },
 	{ "LinkedServiceSwitchFileInWritableDir", SAFEFILE_LINKED_SWITCH },
+	{ "MapInUnsafeDirPath", SAFEFILE_MAP_UNSAFE_DIR },
+	{ "GroupWritableAliasFile", SAFEFILE_GROUP_ALIAS },
+	{ "WorldWritableAliasFile", SAFEFILE_WORLD_ALIAS },
 };
 
 /* Fold one value ("a, b c") into flags: words add, "Safe" clears. */
@@ -91,26 +94,27 @@ static const char *dir_unsafe(mode_t m, unsigned flags)
 	return NULL;
 }
 
-/* Check the directories above path, from "/" down. Without warn: the
- * first problem (NULL if none). With warn: print a WARNING line for
- * each unsafe directory and return NULL. */
+/* Check the directories above path, from "/" down: the first problem
+ * (NULL if none). With warn, a WARNING line is printed for each unsafe
+ * directory, and a directory that cannot be examined ends the walk
+ * without a problem. */
 static const char *dir_check(const char *path, unsigned flags, FILE *warn)
 {
 	char *dir = xstrdup(path);
 	const char *why = NULL, *bad;
 	struct stat st;
 
-	for (char *slash = strchr(dir, '/'); slash && !why; slash = strchr(slash + 1, '/')) {
+	for (char *slash = strchr(dir, '/'); slash && (warn || !why);
+	     slash = strchr(slash + 1, '/')) {
 		*slash = '\0';
 		if (stat(*dir ? dir : "/", &st) < 0) {
-			why = warn ? NULL : strerror(errno);
+			why = warn ? why : strerror(errno);
 			break;
 		}
 		bad = dir_unsafe(st.st_mode, flags);
 		if (bad && warn)
 			fprintf(warn, "WARNING: %s %s\n", bad, *dir ? dir : "/");
-		else
-			why = bad;
+		why = why ? why : bad;
 		*slash = '/';
 	}
 	free(dir);
@@ -189,6 +193,33 @@ const char *safefile_switch_path(const struct rt *rt, const char *path)
 	    parent_writable(path))
 		return NULL;
 	return path;
+}
+
+/* The checks before rebuilding an alias file; see safefile.h. */
+int safefile_alias(const struct rt *rt, const char *path, FILE *out)
+{
+	unsigned flags = safefile_dbs(rt->cf, UINT_MAX, NULL, 0);
+	struct stat st;
+
+	if (dir_check(path, flags, out)) {
+		if (!(flags & SAFEFILE_MAP_UNSAFE_DIR)) {
+			fprintf(out, "WARNING: cannot open alias database %s\n"
+				"Cannot create database for alias file %s\n", path, path);
+			return RT_SOFTWARE;
+		}
+		dir_check(path, flags, out);	/* the text file is checked too */
+	}
+	if (stat(path, &st) < 0)
+		return 0;	/* the builder reports it */
+	if ((st.st_mode & S_IWGRP) && !(flags & SAFEFILE_GROUP_ALIAS)) {
+		fprintf(out, "newaliases: cannot open %s: Group writable file\n", path);
+		return 1;
+	}
+	if ((st.st_mode & S_IWOTH) && !(flags & SAFEFILE_WORLD_ALIAS)) {
+		fprintf(out, "newaliases: cannot open %s: World writable file\n", path);
+		return 1;
+	}
+	return 0;
 }
 
 /* The switch file's warnings, once. */

@@ -18,6 +18,12 @@
  *   directory D" line per unsafe directory the first time a host name is
  *   canonified; a symbolic link in a writable directory is ignored
  *   (unless LinkedServiceSwitchFileInWritableDir).
+ * - An alias file (-bi) in an unsafe path is not rebuilt: its warnings,
+ *   "WARNING: cannot open alias database F", "Cannot create database
+ *   for alias file F", exit status 70 (MapInUnsafeDirPath: the warnings
+ *   twice, then it is built); a group- or world-writable one neither:
+ *   "newaliases: cannot open F: Group writable file", status unchanged
+ *   (GroupWritableAliasFile, WorldWritableAliasFile allow them).
  * DontBlameSendmail settings add up (command line first, then the O
  * lines in order); "Safe" clears them.
  */
@@ -35,7 +41,10 @@ enum safefile_dbs {
 	SAFEFILE_LINKED_CLASS = 2,	/* LinkedClassFileInWritableDir */
 	SAFEFILE_GROUP_DIR_SAFE = 4,	/* GroupWritableDirPathSafe */
 	SAFEFILE_TRUST_STICKY = 8,	/* TrustStickyBit */
-	SAFEFILE_LINKED_SWITCH = 16	/* LinkedServiceSwitchFileInWritableDir */
+	SAFEFILE_LINKED_SWITCH = 16,	/* LinkedServiceSwitchFileInWritableDir */
+	SAFEFILE_MAP_UNSAFE_DIR = 32,	/* MapInUnsafeDirPath */
+	SAFEFILE_GROUP_ALIAS = 64,	/* GroupWritableAliasFile */
+	SAFEFILE_WORLD_ALIAS = 128	/* WorldWritableAliasFile */
 };
 
 /* What the class-file hook needs: where to complain, the -O settings. */
@@ -57,6 +66,9 @@ FILE *safefile_open_class(void *ctx, const struct cf *cf, const char *path,
 /* The switch file rt should read: path, or NULL when it is a link the
  * rules ignore. */
 const char *safefile_switch_path(const struct rt *rt, const char *path);
+/* The checks before rebuilding alias file path (-bi), complaints on
+ * out: 0 to build it, 1 to skip it, or RT_SOFTWARE to skip it and fail. */
+int safefile_alias(const struct rt *rt, const char *path, FILE *out);
 /* Print the switch file's unsafe-directory warnings once, if armed
  * (rt->switch_warn == 1); called where sendmail canonifies a name. */
 void safefile_switch_warn(struct rt *rt);
