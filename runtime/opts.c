@@ -83,10 +83,12 @@ void opts_apply(struct opts *o, struct cf *cf)
 	for (int i = 0; i < o->nset; i++) {
 		const char *eq = strchr(o->set[i], '=');
 		char *name = xstrndup(o->set[i], (size_t)(eq - o->set[i]));
+		/* DontBlameSendmail settings add up (safefile.h): a new entry */
+		int adds = strcasecmp(name, "DontBlameSendmail") == 0;
 		size_t k;
 
 		o->added_names[o->nadded_names++] = name;
-		for (k = 0; k < n; k++)
+		for (k = adds ? n : 0; k < n; k++)
 			if (strcasecmp(o->added[k].name, name) == 0)
 				break;
 		if (k == n)
