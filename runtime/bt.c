@@ -54,22 +54,23 @@ static int macid(struct rt *rt, const char **pp, char *name)
 		*pp = p + (*p != '\0');
 		return *p != '\0';
 	}
-	for (p++; *p && *p != '}'; p++) {
+	for (p++; *p && *p != '}' && n <= LIMIT_MACRO_NAME; p++) {
 		unsigned char c = (unsigned char)*p;
 
 		if (!isascii(c) || (!isalnum(c) && c != '_')) {
 			fprintf(rt->out, "Invalid macro/class character %c\n", c & 0x7f);
 			rt_fail(rt, RT_SOFTWARE);	/* a syserr() */
 			skipped++;
-		} else if (n++ < LIMIT_MACRO_NAME)
+		} else if (n++ < LIMIT_MACRO_NAME) {
 			name[n - 1] = (char)c;
+		}
 	}
 	name[n < LIMIT_MACRO_NAME ? n : LIMIT_MACRO_NAME] = '\0';
-	if (*p != '}')
-		fprintf(rt->out, "Unbalanced { on %s\n", name);
-	else if (n > LIMIT_MACRO_NAME)
+	if (n > LIMIT_MACRO_NAME)	/* seen first, braces closed or not */
 		fprintf(rt->out, "Macro/class name ({%s}) too long (%d chars max)\n",
 			name, LIMIT_MACRO_NAME);
+	else if (*p != '}')
+		fprintf(rt->out, "Unbalanced { on %s\n", name);
 	if (*p != '}' || n > LIMIT_MACRO_NAME) {
 		fputs("Unable to assign macro/class ID (mid = 0xffffffff)\n", rt->out);
 		rt_fail(rt, RT_SOFTWARE);
@@ -105,7 +106,12 @@ static void cmd_dot(struct rt *rt, char *line)
 	if (r <= 0)
 		return;
 	if (line[1] == 'D') {
-		macro_set(rt->macros, name, p);
+		char *v = (char *)p;
+		size_t n = strlen(v);
+
+		while (n > 1 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			v[--n] = '\0';	/* ".Dx  " is " ", as in sendmail */
+		macro_set(rt->macros, name, v);
 		return;
 	}
 	{
@@ -236,6 +242,7 @@ static int bad_8bit(struct rt *rt, const char *addr)
 			break;
 	if (!*p)
 		return 0;
+	rt_fail(rt, RT_USAGE);	/* a usrerr() */
 	fputs("8-bit character in mailbox address \"", rt->out);
 	for (p = (const unsigned char *)addr; *p; p++) {
 		int c = *p & 0x7f;
@@ -286,8 +293,11 @@ int bt_line(struct rt *rt, char *line)
 
 	line = skip_blanks(line);
 	n = strlen(line);
-	while (line[0] != '$' && n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
-		line[--n] = '\0';	/* trailing blanks are ignored, but in "$ " */
+	/* trailing blanks are ignored, but for "$ " (macro ' ') and in
+	 * ".D" values, which keep their first character (cmd_dot) */
+	while (line[0] != '$' && strncmp(line, ".D", 2) != 0 && n > 0 &&
+	       (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		line[--n] = '\0';
 	arena_reset(rt->work);
 	switch (line[0]) {
 	case '\0':

@@ -316,6 +316,13 @@ static void parse_build(struct rt *rt, const char *addr, struct tokv *ws,
 	str_free(&user);
 }
 
+/* buildaddr() on a result without "$#": sendmail's syserr(). */
+static void parse_no_mailer(struct rt *rt)
+{
+	fputs("buildaddr: no mailer in parsed address\nmailer *error*, user \n", rt->out);
+	rt_fail(rt, RT_SOFTWARE);
+}
+
 /* "/parse address". */
 static void cmd_parse(struct rt *rt, char *arg)
 {
@@ -335,7 +342,7 @@ static void cmd_parse(struct rt *rt, char *arg)
 		try_flags.header ? "header" : "envelope",
 		try_flags.sender ? "sender" : "recipient");
 	str_free(&fancy);
-	if (tok_scan(&rt->ext, arg, ',', rt->work, &ws, &end, rw_tok_error, rt) < 0) {
+	if (tok_scan(&rt->ext, arg, 0, rt->work, &ws, &end, rw_tok_error, rt) < 0) {
 		fputs("Cannot parse\n", rt->out);
 	} else {
 		int s3 = run_set(rt, &ws, 3), s0 = RT_OK;
@@ -346,6 +353,8 @@ static void cmd_parse(struct rt *rt, char *arg)
 		if ((st == RT_OK || st == RT_TEMPFAIL) && ws.n > 0 &&
 		    ws.v[0] == tok_m(TM_NET))
 			parse_build(rt, arg, &ws, s3 == RT_TEMPFAIL || s0 == RT_TEMPFAIL);
+		else if (st == RT_OK || st == RT_TEMPFAIL)
+			parse_no_mailer(rt);
 	}
 	tokv_free(&ws);
 }
