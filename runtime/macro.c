@@ -6,8 +6,9 @@
  * replaced by the expanded value, an undefined one by nothing, "$$" by
  * "$"; "$&x" (deferred) expands like "$x" once we are at use time; a
  * macro whose value is "$" and its own name ("#" = "$#", as sendmail
- * defines the rule metacharacters) expands to that text. Nesting is bounded by LIMIT_MACRO_RECURSION. The table is a small open
- * hash keyed by name.
+ * defines the rule metacharacters) expands to that text. Nesting is
+ * bounded by LIMIT_MACRO_RECURSION. The table is a small open hash keyed
+ * by name.
  */
 #include "runtime/macro.h"
 

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "lib/diag.h"
+#include "lib/str.h"
 #include "lib/xalloc.h"
 #include "maps/aliases.h"
 #include "maps/newaliases.h"
@@ -103,25 +104,23 @@ void opts_apply(struct opts *o, struct cf *cf)
 struct alias_run {
 	struct rt *rt;
 	struct diag *d;
-	int rc;
 };
 
 /* Check one AliasFile entry as sendmail does, then rebuild it. */
 static int alias_one(void *arg, const char *type, const char *path)
 {
 	struct alias_run *a = arg;
+	struct str entry = STR_INIT;
 	int st = safefile_alias(a->rt, path, stdout);
-	char *entry;
 
-	if (st == RT_SOFTWARE && a->rc == RT_OK)
-		a->rc = RT_SOFTWARE;
+	if (st == RT_SOFTWARE)
+		rt_fail(a->rt, st);
 	if (st != 0)
 		return 0;
-	entry = xmalloc(strlen(type) + strlen(path) + 2);
-	sprintf(entry, "%s:%s", type, path);
-	if (newaliases_run(entry, a->d, stdout) < 0 && a->rc == RT_OK)
-		a->rc = RT_DATAERR;
-	free(entry);
+	str_printf(&entry, "%s:%s", type, path);
+	if (newaliases_run(str_cstr(&entry), a->d, stdout) < 0)
+		rt_fail(a->rt, RT_DATAERR);
+	str_free(&entry);
 	return 0;
 }
 
@@ -131,7 +130,7 @@ static int alias_one(void *arg, const char *type, const char *path)
 int opts_run_other(struct opts *o, struct rt *rt)
 {
 	const struct ir_option *a = cf_option(rt->cf, "AliasFile");
-	struct alias_run run = { rt, NULL, RT_OK };
+	struct alias_run run = { rt, NULL };
 
 	(void)o;
 	if (!a || !a->value || !*a->value) {
@@ -141,7 +140,7 @@ int opts_run_other(struct opts *o, struct rt *rt)
 	run.d = diag_new(DIAG_TEXT, stderr, "sendmail");
 	aliases_foreach_file(a->value, alias_one, &run);
 	diag_free(&run.d);
-	return run.rc;
+	return rt->exitstat;
 }
 
 /* Free the option array and the names we allocated. */

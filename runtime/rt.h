@@ -66,7 +66,7 @@ struct rt {
 	FILE *out;		/* trace and -bt output */
 	int trace;		/* print "input:"/"returns:" lines */
 	unsigned char debug[100];	/* -d levels by category */
-	int exitstat;		/* worst error so far (sendmail's ExitStat) */
+	int exitstat;		/* first error so far (sendmail's ExitStat) */
 	const char *switch_file;	/* ServiceSwitchFile to read, or NULL */
 	const char *switch_name;	/* ServiceSwitchFile as configured */
 	int switch_warn;	/* its warnings: 0 not yet, 1 due, 2 done */
