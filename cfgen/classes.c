@@ -211,9 +211,10 @@ static int scan_line(const char *fmt, const char *s, struct str *out)
 }
 
 /* Read class file path into class ci (with format fmt or NULL). */
-static int read_class_file(struct parser *p, size_t ci, const char *path,
-			   const char *fmt)
+static int read_class_file(struct parser *p, size_t ci,
+			   const struct ir_class_source *src)
 {
+	const char *path = src->arg, *fmt = src->format;
 	struct str full = STR_INIT, word = STR_INIT;
 	char *line = NULL;
 	size_t cap = 0;
@@ -223,7 +224,9 @@ static int read_class_file(struct parser *p, size_t ci, const char *path,
 	if (p->opts.root && *p->opts.root)
 		str_append(&full, p->opts.root);
 	str_append(&full, path);
-	f = fopen(str_cstr(&full), "r");
+	f = p->opts.open_class ?
+	    p->opts.open_class(p->opts.ctx, p->cf, str_cstr(&full), src->optional, &src->pos) :
+	    fopen(str_cstr(&full), "r");
 	str_free(&full);
 	if (f == NULL)
 		return -1;
@@ -271,7 +274,7 @@ static void f_file(struct parser *p, size_t ci, struct ir_class_source *src,
 	str_free(&probe);
 	if (p->opts.no_files)
 		return;
-	if (read_class_file(p, ci, src->arg, src->format) == 0) {
+	if (read_class_file(p, ci, src) == 0) {
 		src->loaded = 1;
 		return;
 	}

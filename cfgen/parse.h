@@ -11,12 +11,20 @@
 #ifndef MAILCF_PARSE_H
 #define MAILCF_PARSE_H
 
+#include <stdio.h>
+
 #include "cfgen/ir.h"
 #include "lib/diag.h"
 
 struct cf_parse_opts {
 	const char *root;	/* prefix for absolute F/K file paths ("" or NULL = /) */
 	int no_files;		/* do not read F class files or check map files */
+	/* Opens an F line's class file instead of fopen() (the runtime's
+	 * safe-file rules); NULL return: the file is not read (the hook has
+	 * said why). cf is the configuration parsed so far. */
+	FILE *(*open_class)(void *ctx, const struct cf *cf, const char *path,
+			    int optional, const struct srcpos *pos);
+	void *ctx;		/* for open_class */
 };
 
 /* Parse the file at path. The returned IR is freed with cf_free(). */

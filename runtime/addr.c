@@ -161,6 +161,8 @@ int addr_resolve(struct rt *rt, const char *addr, int delim,
 	if ((st == RT_OK || st == RT_TEMPFAIL) && ws.n > 0 &&
 	    ws.v[0] == tok_m(TM_NET))
 		build(rt, &ws, pa);
+	else if (st == RT_OK || st == RT_TEMPFAIL)
+		pa->kind = ADDR_NOMAILER;
 	tokv_free(&ws);
 	return 0;
 }

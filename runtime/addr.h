@@ -20,7 +20,8 @@
 #include "runtime/rt.h"
 
 enum addr_kind {
-	ADDR_NONE,	/* the rules gave no "$#" triple */
+	ADDR_NONE,	/* the rules failed (their status said so) */
+	ADDR_NOMAILER,	/* the rules succeeded but gave no "$#" triple */
 	ADDR_MAILER,	/* a mailer of the configuration */
 	ADDR_ERROR,	/* $#error: user holds the message, blanks kept */
 	ADDR_UNKNOWN,	/* $#name with no such mailer */

@@ -39,6 +39,7 @@ static void not_local(const struct addr_parsed *pa, struct str *why)
 		str_printf(why, "unknown mailer %s", pa->mailer);
 		break;
 	case ADDR_NONE:
+	case ADDR_NOMAILER:
 		str_append(why, "no mailer");
 		break;
 	}

@@ -19,6 +19,7 @@
 #include "lib/str.h"
 #include "runtime/btcmd.h"
 #include "runtime/cls.h"
+#include "runtime/debug.h"
 #include "runtime/macro.h"
 #include "runtime/rw.h"
 
@@ -30,57 +31,87 @@ static char *skip_blanks(char *p)
 	return p;
 }
 
-/* Apply a -d specification: "cat[-cat][.level]", comma separated. */
+/* Apply a -d specification (debug.h). */
 void bt_debug(struct rt *rt, const char *spec)
 {
-	const char *p = spec;
+	debug_set(rt->debug, spec);
+}
 
-	if (*p == '\0') {
-		memset(rt->debug, 1, sizeof rt->debug);
-		return;
-	}
-	while (*p) {
-		long lo = 0, hi = 99, lvl = 1;
-		char *end;
+/* Parse a macro or class name at *pp as sendmail's macid() does: one
+ * character, or "{name}" of letters, digits and '_' (other bytes are
+ * skipped with a complaint; "{x}" is "x"). 1 with the name in name
+ * (LIMIT_MACRO_NAME + 1 bytes; "" when every byte was skipped); 0 when
+ * there is none; -1 after saying why the name cannot be used. Each
+ * complaint is an error (exit status 70), as sendmail's syserr(). */
+static int macid(struct rt *rt, const char **pp, char *name)
+{
+	const char *p = *pp;
+	size_t n = 0, skipped = 0;
 
-		if (isdigit((unsigned char)*p)) {
-			lo = hi = strtol(p, &end, 10);
-			p = end;
-		}
-		if (*p == '-' && isdigit((unsigned char)p[1])) {
-			hi = strtol(p + 1, &end, 10);
-			p = end;
-		}
-		if (*p == '.' && isdigit((unsigned char)p[1])) {
-			lvl = strtol(p + 1, &end, 10);
-			p = end;
-		}
-		for (long c = lo; c <= hi && c < 100; c++)
-			if (c >= 0)
-				rt->debug[c] = (unsigned char)(lvl > 255 ? 255 : lvl);
-		while (*p && *p != ',')
-			p++;
-		if (*p == ',')
-			p++;
+	if (*p != '{') {
+		name[0] = *p;
+		name[1] = '\0';
+		*pp = p + (*p != '\0');
+		return *p != '\0';
 	}
+	for (p++; *p && *p != '}' && n <= LIMIT_MACRO_NAME; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (!isascii(c) || (!isalnum(c) && c != '_')) {
+			fprintf(rt->out, "Invalid macro/class character %c\n", c & 0x7f);
+			rt_fail(rt, RT_SOFTWARE);	/* a syserr() */
+			skipped++;
+		} else if (n++ < LIMIT_MACRO_NAME) {
+			name[n - 1] = (char)c;
+		}
+	}
+	name[n < LIMIT_MACRO_NAME ? n : LIMIT_MACRO_NAME] = '\0';
+	if (n > LIMIT_MACRO_NAME)	/* seen first, braces closed or not */
+		fprintf(rt->out, "Macro/class name ({%s}) too long (%d chars max)\n",
+			name, LIMIT_MACRO_NAME);
+	else if (*p != '}')
+		fprintf(rt->out, "Unbalanced { on %s\n", name);
+	if (*p != '}' || n > LIMIT_MACRO_NAME) {
+		fputs("Unable to assign macro/class ID (mid = 0xffffffff)\n", rt->out);
+		rt_fail(rt, RT_SOFTWARE);
+		return -1;
+	}
+	*pp = p + 1;
+	return n > 0 || skipped > 0;	/* "{ }" names nothing usable */
+}
+
+/* sendmail's complaint when a command names no macro or class. */
+static void name_required(struct rt *rt)
+{
+	fputs("Name required for macro/class\n", rt->out);
+	rt_fail(rt, RT_SOFTWARE);
 }
 
 /* ".Dx value" and ".Cc words". */
 static void cmd_dot(struct rt *rt, char *line)
 {
-	char name[LIMIT_MACRO_NAME + 2];
+	char name[LIMIT_MACRO_NAME + 1];
 	const char *p = line + 2;
+	int r;
 
 	if (line[1] != 'D' && line[1] != 'C') {
 		fprintf(rt->out, "Unknown \".\" command %s\n", line);
 		return;
 	}
-	if (macro_name(&p, name, sizeof name) < 0 || !*name) {
-		fputs("Name required for macro/class\n", rt->out);
+	if (line[1] == 'C' && line[2] == '\0')
+		return;		/* sendmail ignores a bare ".C" */
+	r = macid(rt, &p, name);
+	if (r == 0)
+		name_required(rt);
+	if (r <= 0)
 		return;
-	}
 	if (line[1] == 'D') {
-		macro_set(rt->macros, name, p);
+		char *v = (char *)p;
+		size_t n = strlen(v);
+
+		while (n > 1 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			v[--n] = '\0';	/* ".Dx  " is " ", as in sendmail */
+		macro_set(rt->macros, name, v);
 		return;
 	}
 	{
@@ -89,7 +120,7 @@ static void cmd_dot(struct rt *rt, char *line)
 		char *save = NULL, *w;
 
 		macro_expand(rt->macros, p, &s);
-		for (w = strtok_r(s.s, " \t\n", &save); w; w = strtok_r(NULL, " \t\n", &save))
+		for (w = s.s ? strtok_r(s.s, " \t\n", &save) : NULL; w; w = strtok_r(NULL, " \t\n", &save))
 			cls_add(rt->cls, id, w);
 		str_free(&s);
 	}
@@ -104,16 +135,17 @@ static void print_member(void *ctx, const char *word)
 /* "$x" (macro value) and "$=c" (class members). */
 static void cmd_dollar(struct rt *rt, char *line)
 {
-	char name[LIMIT_MACRO_NAME + 2];
+	char name[LIMIT_MACRO_NAME + 1];
 	const char *p = line + 1;
-	int cls = *p == '=';
+	int cls = *p == '=', r;
 	const char *v;
 
 	p += cls;
-	if (macro_name(&p, name, sizeof name) < 0) {
-		fputs("Name required for macro/class\n", rt->out);
+	r = macid(rt, &p, name);
+	if (r == 0)
+		name_required(rt);
+	if (r <= 0)
 		return;
-	}
 	if (cls) {
 		cls_each(rt->cls, cls_id(rt->cls, name, 0), print_member, rt->out);
 		return;
@@ -210,6 +242,7 @@ static int bad_8bit(struct rt *rt, const char *addr)
 			break;
 	if (!*p)
 		return 0;
+	rt_fail(rt, RT_USAGE);	/* a usrerr() */
 	fputs("8-bit character in mailbox address \"", rt->out);
 	for (p = (const unsigned char *)addr; *p; p++) {
 		int c = *p & 0x7f;
@@ -256,7 +289,15 @@ static void cmd_rewrite(struct rt *rt, char *line)
 /* Run one command line; see bt.h. */
 int bt_line(struct rt *rt, char *line)
 {
+	size_t n;
+
 	line = skip_blanks(line);
+	n = strlen(line);
+	/* trailing blanks are ignored, but for "$ " (macro ' ') and in
+	 * ".D" values, which keep their first character (cmd_dot) */
+	while (line[0] != '$' && strncmp(line, ".D", 2) != 0 && n > 0 &&
+	       (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		line[--n] = '\0';
 	arena_reset(rt->work);
 	switch (line[0]) {
 	case '\0':
@@ -292,6 +333,8 @@ int bt_run(struct rt *rt, FILE *in)
 	char buf[LIMIT_BT_LINE];
 
 	rt->trace = 1;
+	if (rt->switch_warn == 0)	/* start-up is over (safefile.h) */
+		rt->switch_warn = 1;
 	fputs("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n"
 	      "Enter <ruleset> <address>\n", rt->out);
 	for (;;) {
@@ -303,9 +346,12 @@ int bt_run(struct rt *rt, FILE *in)
 		if (bt_line(rt, buf))
 			break;
 	}
-	if (rt_debug(rt, 2, 1))
-		fprintf(rt->out, "\n====finis: stat %d e_id=NOQUEUE e_flags=4001<OLDSTYLE,METOO>\n",
-			rt->exitstat);
+	if (rt_debug(rt, 2, 1)) {
+		const struct ir_option *o = cf_option(rt->cf, "OldStyleHeaders");
+
+		fprintf(rt->out, "\n====finis: stat %d e_id=NOQUEUE e_flags=%s\n", rt->exitstat,
+			o && o->ival ? "4001<OLDSTYLE,METOO>" : "4000<METOO>");
+	}
 	fflush(rt->out);
 	return rt->exitstat;
 }

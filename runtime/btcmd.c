@@ -217,9 +217,16 @@ static void parse_error(struct rt *rt, const char *addr, const char *host,
 	}
 	rw_tok_error(rt, addr, p);
 	fprintf(rt->out, "mailer *error*, host %s, user %s\n", host, user);
-	if (rt->exitstat == RT_OK)	/* a named status, else usrerr()'s */
-		rt->exitstat = exit_code(host) ? exit_code(host) :
-			       p[0] == '4' || msg[0] == '4' ? RT_TEMPFAIL : RT_USAGE;
+	/* a named status, else usrerr()'s */
+	rt_fail(rt, exit_code(host) ? exit_code(host) :
+		    p[0] == '4' || msg[0] == '4' ? RT_TEMPFAIL : RT_USAGE);
+}
+
+/* buildaddr() on a result without "$#": sendmail's syserr(). */
+static void parse_no_mailer(struct rt *rt)
+{
+	fputs("buildaddr: no mailer in parsed address\nmailer *error*, user \n", rt->out);
+	rt_fail(rt, RT_SOFTWARE);
 }
 
 /* Print what addr_resolve() made of addr, as sendmail's /parse does. */
@@ -227,6 +234,9 @@ static void parse_print(struct rt *rt, const char *addr, struct addr_parsed *pa)
 {
 	switch (pa->kind) {
 	case ADDR_NONE:
+		break;
+	case ADDR_NOMAILER:
+		parse_no_mailer(rt);
 		break;
 	case ADDR_ERROR:
 		parse_error(rt, addr, str_cstr(&pa->host), str_cstr(&pa->user));

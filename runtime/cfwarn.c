@@ -19,6 +19,6 @@ void cfwarn_rejected(struct rt *rt, FILE *err)
 				putc(*p == '$' ? '\001' : *p, err);
 			fputs("\" (tab expected)\n", err);
 		}
-		rt->exitstat = RT_SOFTWARE;
+		rt_fail(rt, RT_SOFTWARE);
 	}
 }

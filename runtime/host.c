@@ -29,6 +29,7 @@
 #include "runtime/cls.h"
 #include "runtime/macro.h"
 #include "runtime/resolve.h"
+#include "runtime/safefile.h"
 
 /* The whole of a small system file, read once ("" if unreadable). */
 static const char *slurp(const char *path, char **cache)
@@ -163,6 +164,7 @@ int host_getcanonname(struct rt *rt, const char *name, int search,
 	const char *p;
 	int found = 0, temp = 0, af;
 
+	safefile_switch_warn(rt);	/* sendmail warns here, once */
 	str_reset(out);
 	if (literal(name, addr, &af) == 0)
 		return reverse(addr, af, out);	/* the answer is kept as is */

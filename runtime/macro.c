@@ -4,9 +4,11 @@
  * Entry points: macro_set/macro_get/macro_expand/macro_name. Values are
  * kept as written; expansion follows op.txt 5.1.2: a reference is
  * replaced by the expanded value, an undefined one by nothing, "$$" by
- * "$"; "$&x" (deferred) expands like "$x" once we are at use time.
- * Nesting is bounded by LIMIT_MACRO_RECURSION. The table is a small open
- * hash keyed by name.
+ * "$"; "$&x" (deferred) expands like "$x" once we are at use time; a
+ * macro whose value is "$" and its own name ("#" = "$#", as sendmail
+ * defines the rule metacharacters) expands to that text. Nesting is
+ * bounded by LIMIT_MACRO_RECURSION. The table is a small open hash keyed
+ * by name.
  */
 #include "runtime/macro.h"
 
@@ -137,6 +139,13 @@ int macro_name(const char **p, char *name, size_t size)
 static int expand(const struct macro *m, const char *s, struct str *out,
 		  int depth);
 
+/* 1 if v is "$x" for the one-character name x: the value sendmail gives
+ * the macros named by rule metacharacters ("$#" for "#"). */
+static int is_meta_value(const char *name, const char *v)
+{
+	return name[0] && !name[1] && v[0] == '$' && v[1] == name[0] && !v[2];
+}
+
 /* The "$|" or "$." ending the branch at s, nested "$?" skipped: points
  * at its '$' (or the NUL); *kind is '|', '.' or 0. */
 static const char *branch_end(const char *s, int *kind)
@@ -224,7 +233,9 @@ static int expand(const struct macro *m, const char *s, struct str *out,
 		if (macro_name(&s, name, sizeof name) < 0)
 			continue;
 		v = macro_get(m, name);
-		if (v)
+		if (v && is_meta_value(name, v))
+			str_append(out, v);	/* "$#" stands for itself */
+		else if (v)
 			err |= expand(m, v, out, depth + 1);
 	}
 	return err ? -1 : 0;

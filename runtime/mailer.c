@@ -95,7 +95,7 @@ void mailer_check_all(struct rt *rt, FILE *err)
 		long uid, gid;
 
 		if (mailer_ugid(&cf->mailers[i], &uid, &gid, &what, &name) < 0) {
-			rt->exitstat = RT_SOFTWARE;
+			rt_fail(rt, RT_SOFTWARE);
 			fprintf(err, "%s: line %u: readcf: mailer U= flag: unknown %s %s\n",
 				cf->mailers[i].pos.file, cf->mailers[i].pos.line, what, name);
 		}

@@ -67,8 +67,7 @@ void map_load_error(struct rt *rt, const struct rt_map *m, FILE *err,
 {
 	va_list ap;
 
-	if (rt->exitstat == RT_OK)	/* syserr(): the first problem counts */
-		rt->exitstat = RT_SOFTWARE;
+	rt_fail(rt, RT_SOFTWARE);	/* syserr(): the first problem counts */
 	if (!err)
 		return;
 	fprintf(err, "%s: line %u: ", m->ir->pos.file ? m->ir->pos.file : rt->cf->file,

@@ -266,7 +266,7 @@ int map_db_open(struct rt *rt, struct rt_map *m)
 		m->db = mapdb_open(path, m->ir->mclass, err, sizeof err);
 	}
 	if (!m->optional && (m->failed || !m->db))
-		rt->exitstat = RT_OSERR;	/* sendmail's syserr() with errno */
+		rt_fail(rt, RT_OSERR);	/* sendmail's syserr() with errno */
 	if (!m->db && !m->failed) {
 		m->failed = 1;
 		if (!m->optional && file && stat(file, &st) < 0)

@@ -13,9 +13,12 @@
 #include <strings.h>
 
 #include "lib/diag.h"
+#include "lib/str.h"
 #include "lib/xalloc.h"
+#include "maps/aliases.h"
 #include "maps/newaliases.h"
 #include "runtime/aliasmode.h"
+#include "runtime/safefile.h"
 
 /* The argument of a flag: glued ("-Cfile") or the next word. */
 static const char *flag_arg(int argc, char **argv, int *i)
@@ -82,10 +85,12 @@ void opts_apply(struct opts *o, struct cf *cf)
 	for (int i = 0; i < o->nset; i++) {
 		const char *eq = strchr(o->set[i], '=');
 		char *name = xstrndup(o->set[i], (size_t)(eq - o->set[i]));
+		/* DontBlameSendmail settings add up (safefile.h): a new entry */
+		int adds = strcasecmp(name, "DontBlameSendmail") == 0;
 		size_t k;
 
 		o->added_names[o->nadded_names++] = name;
-		for (k = 0; k < n; k++)
+		for (k = adds ? n : 0; k < n; k++)
 			if (strcasecmp(o->added[k].name, name) == 0)
 				break;
 		if (k == n)
@@ -96,27 +101,51 @@ void opts_apply(struct opts *o, struct cf *cf)
 	cf->noptions = n;
 }
 
+/* What building the alias files needs. */
+struct alias_run {
+	struct rt *rt;
+	struct diag *d;
+	struct aliases_resolver res;	/* names through the cf's rules */
+};
+
+/* Check one AliasFile entry as sendmail does, then rebuild it. */
+static int alias_one(void *arg, const char *type, const char *path)
+{
+	struct alias_run *a = arg;
+	struct str entry = STR_INIT;
+	int st = safefile_alias(a->rt, path, stdout);
+
+	if (st == RT_SOFTWARE)
+		rt_fail(a->rt, st);
+	if (st != 0)
+		return 0;
+	str_printf(&entry, "%s:%s", type, path);
+	if (newaliases_run(str_cstr(&entry), &a->res, a->d, stdout) < 0)
+		rt_fail(a->rt, RT_DATAERR);
+	str_free(&entry);
+	return 0;
+}
+
 /* Modes other than -bt: -bi rebuilds the alias databases of every
  * AliasFile setting with the maps library (the code newaliases runs),
- * alias names resolved by the configuration's rules (aliasmode.h). */
+ * each after sendmail's safe-file checks (safefile.h), alias names
+ * resolved by the configuration's rules (aliasmode.h). */
 int opts_run_other(struct opts *o, struct rt *rt)
 {
-	struct aliases_resolver res;
+	struct alias_run run = { rt, NULL, { NULL, NULL } };
 	struct str files = STR_INIT;
-	struct diag *d;
-	int rc;
 
 	(void)o;
 	if (aliasmode_files(rt->cf, &files) == 0) {
 		fprintf(stderr, "sendmail: %s: no AliasFile option\n", rt->cf->file);
 		return RT_CONFIG;
 	}
-	aliasmode_resolver(rt, &res);
-	d = diag_new(DIAG_TEXT, stderr, "sendmail");
-	rc = newaliases_run(str_cstr(&files), &res, d, stdout) < 0 ? RT_DATAERR : RT_OK;
-	diag_free(&d);
+	aliasmode_resolver(rt, &run.res);
+	run.d = diag_new(DIAG_TEXT, stderr, "sendmail");
+	aliases_foreach_file(str_cstr(&files), alias_one, &run);
+	diag_free(&run.d);
 	str_free(&files);
-	return rc;
+	return rt->exitstat;
 }
 
 /* Free the option array and the names we allocated. */

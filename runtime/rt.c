@@ -3,9 +3,11 @@
  *
  * Entry points: rt_new() (compile once: tokenizer tables, macros, host
  * identity, classes, rulesets, maps), rt_free(), rt_set_lookup(),
- * rt_set_name(). Trusts the IR to have been validated by cfgen; prints
- * the start-up complaints sendmail prints ("fileclass: cannot open",
- * "No local mailer defined") and records sendmail's exit status for them.
+ * rt_set_name(), rt_fail(). Trusts the IR to have been validated by
+ * cfgen; prints the start-up complaints sendmail prints ("No local mailer
+ * defined"), records sendmail's exit status for them and for the class
+ * files the parser could not read, and defines the macros and classes
+ * sendmail defines before it reads a .cf.
  */
 #include "runtime/rt.h"
 #include "runtime/mailer.h"
@@ -14,6 +16,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lib/arena.h"
@@ -24,7 +27,9 @@
 #include "runtime/host.h"
 #include "runtime/macro.h"
 #include "runtime/map.h"
+#include "runtime/qid.h"
 #include "runtime/rw.h"
+#include "runtime/safefile.h"
 
 /* The value of option name, or dflt. */
 static const char *option(const struct cf *cf, const char *name,
@@ -39,7 +44,8 @@ static const char *option(const struct cf *cf, const char *name,
 static void startup_macros(struct rt *rt, const char *mode)
 {
 	struct passwd *pw = getpwuid(getuid());
-	char who[300];
+	char who[300], buf[QID_SIZE];
+	time_t now = time(NULL);
 
 	snprintf(who, sizeof who, "%s@localhost", pw ? pw->pw_name : "root");
 	macro_set(rt->macros, "_", who);		/* invoker, RFC 1413 style */
@@ -48,10 +54,53 @@ static void startup_macros(struct rt *rt, const char *mode)
 	macro_set(rt->macros, "opMode", mode);
 	if (mode[0] == 't')	/* test mode delivers interactively */
 		macro_set(rt->macros, "deliveryMode", "i");
+	/* the envelope test mode works in: created now, for a recipient */
+	qid_date(now, buf, sizeof buf);
+	macro_set(rt->macros, "b", buf);
+	qid_make(now, (long)getpid(), (unsigned)(now ^ getpid() * 2654435761u), buf,
+		 sizeof buf);
+	macro_set(rt->macros, "i", buf);
+	macro_set(rt->macros, "addr_type", "e r");
+	macro_set(rt->macros, "quarantine", "");
+	rt->load_average = qid_load_average();
+	snprintf(buf, sizeof buf, "%d", (int)(rt->load_average + 0.5));	/* getla() */
+	macro_set(rt->macros, "load_avg", rt->load_average < 0 ? NULL : buf);
+	/* "$#", "$*", "$1"...: a macro per rule metacharacter, whose value
+	 * is that metacharacter, so that D lines can hold them */
+	for (const char *c = "#()*+-.:>?@[]|~&0123456789"; *c; c++) {
+		char name[2] = { *c, 0 }, meta[3] = { '$', *c, 0 };
+
+		macro_set(rt->macros, name, meta);
+	}
 }
 
-/* Load the classes of the IR, complaining about unreadable files. */
-static void load_classes(struct rt *rt, FILE *err)
+/* Add the blank-separated words to class name. */
+static void class_words(struct rt *rt, const char *name, const char *words)
+{
+	int id = cls_id(rt->cls, name, 1);
+	char *copy = xstrdup(words), *save = NULL;
+
+	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		cls_add(rt->cls, id, w);
+	free(copy);
+}
+
+/* The classes sendmail fills before it reads the .cf (op.txt 5.3). */
+static void startup_classes(struct rt *rt)
+{
+	const char *k = macro_get(rt->macros, "k");
+
+	class_words(rt, "e", "7bit 8bit binary");	/* 8->7 encodable */
+	class_words(rt, "n", "multipart/signed");	/* never encoded */
+	class_words(rt, "s", "rfc822");			/* message/ subtypes */
+	class_words(rt, "persistentMacros", "r s _ {if_addr} {daemon_flags}");
+	if (k)
+		class_words(rt, "k", k);
+}
+
+/* Load the classes of the IR; the parser's hook (safefile.h) has
+ * complained about the files it could not read. */
+static void load_classes(struct rt *rt)
 {
 	const struct cf *cf = rt->cf;
 
@@ -64,13 +113,8 @@ static void load_classes(struct rt *rt, FILE *err)
 		for (size_t k = 0; k < c->nsources; k++) {
 			const struct ir_class_source *s = &c->sources[k];
 
-			if (s->kind != IR_CLASS_FILE || s->loaded || s->optional)
-				continue;
-			if (err)
-				fprintf(err, "%s: line %u: fileclass: cannot open '%s': No such file or directory\n",
-					s->pos.file ? s->pos.file : cf->file,
-					s->pos.line, s->arg);
-			rt->exitstat = RT_OSERR;
+			if (s->kind == IR_CLASS_FILE && !s->loaded && !s->optional)
+				rt_fail(rt, RT_OSERR);
 		}
 	}
 }
@@ -116,14 +160,18 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 	tok_table_init(&rt->rules, ops, 0);
 	tok_table_init(&rt->ext, ops, 1);
 	rt->input = rt->level >= 9 ? &rt->rules : &rt->ext;
-	rt->switch_file = option(cf, "ServiceSwitchFile", "/etc/mail/service.switch");
+	rt->switch_name = option(cf, "ServiceSwitchFile", "/etc/mail/service.switch");
+	rt->switch_file = safefile_switch_path(rt, rt->switch_name);
 	rt->hosts_file = option(cf, "HostsFile", "/etc/hosts");
 	host_identity(rt);
+	rt->host_name = arena_strdup(rt->arena, macro_get(rt->macros, "j") ?
+				     macro_get(rt->macros, "j") : "");
 	startup_macros(rt, mode);
+	startup_classes(rt);
 	for (size_t i = 0; i < cf->nmacros; i++)
 		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
 	cfwarn_rejected(rt, err);
-	load_classes(rt, err);
+	load_classes(rt);
 	host_probe_interfaces(rt);
 	add_j_to_w(rt);
 	mailer_check_all(rt, err);
@@ -134,9 +182,16 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 	if (!cf_mailer(cf, "local")) {
 		if (err)
 			fputs("No local mailer defined\n", err);
-		rt->exitstat = RT_SOFTWARE;
+		rt_fail(rt, RT_SOFTWARE);
 	}
 	return rt;
+}
+
+/* The first error status sticks (sendmail's ExitStat). */
+void rt_fail(struct rt *rt, int status)
+{
+	if (rt->exitstat == RT_OK)
+		rt->exitstat = status;
 }
 
 /* Free everything rt owns. */

@@ -8,6 +8,9 @@
  * the host's identity ($w $j $m, class w; host.h). Everything the engine
  * needs at rewrite time hangs off struct rt; nothing is global.
  *
+ * Class files are read (and complained about) while cfgen parses, see
+ * safefile.h; rt_new() only records the exit status for them.
+ *
  * Ownership: struct rt keeps a pointer to the IR (which must outlive it)
  * and owns the rest; rt_free() releases it. rt->work is a scratch arena
  * callers reset between addresses (-bt resets it per command line).
@@ -63,8 +66,12 @@ struct rt {
 	FILE *out;		/* trace and -bt output */
 	int trace;		/* print "input:"/"returns:" lines */
 	unsigned char debug[100];	/* -d levels by category */
-	int exitstat;		/* worst error so far (sendmail's ExitStat) */
-	const char *switch_file;	/* ServiceSwitchFile */
+	int exitstat;		/* first error so far (sendmail's ExitStat) */
+	const char *switch_file;	/* ServiceSwitchFile to read, or NULL */
+	const char *switch_name;	/* ServiceSwitchFile as configured */
+	int switch_warn;	/* its warnings: 0 not yet, 1 due, 2 done */
+	const char *host_name;	/* canonical host name before the .cf */
+	double load_average;	/* at start-up, -1 if unknown */
 	const char *hosts_file;		/* HostsFile */
 	char *switch_text, *hosts_text;	/* both read once (host.c) */
 	struct host_cache *host_cache;	/* host map answers (host.c, in arena) */
@@ -77,6 +84,8 @@ struct rt {
 struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err);
 /* Free it; *rtp becomes NULL. */
 void rt_free(struct rt **rtp);
+/* Record an error status: the first one is the one sendmail exits with. */
+void rt_fail(struct rt *rt, int status);
 /* Ruleset number for a name or number as written; -1 if unknown. */
 int rt_set_lookup(const struct rt *rt, const char *name);
 /* The name to print for ruleset n (its name, else its number, in buf). */

@@ -22,6 +22,7 @@
 #include "lib/str.h"
 #include "lib/xalloc.h"
 #include "runtime/cls.h"
+#include "runtime/debug.h"
 #include "runtime/macro.h"
 #include "runtime/map.h"
 
@@ -300,8 +301,7 @@ static void syserr(struct rt *rt, const char *fmt, ...)
 	vfprintf(rt->out, fmt, ap);
 	va_end(ap);
 	putc('\n', rt->out);
-	if (rt->exitstat == RT_OK)
-		rt->exitstat = RT_SOFTWARE;
+	rt_fail(rt, RT_SOFTWARE);
 }
 
 /* Tokenizer error callback: "addr... msg" with the address shortened. */
@@ -433,6 +433,8 @@ static int lookup_one(struct rt *rt, struct tokv *ws, size_t *ip,
 	args[0] = str_cstr(&key);
 	if (map)
 		res = map_lookup(rt, map, key.s ? key.s : none, args, nargs, &stat);
+	if (map && rt_debug(rt, 60, 1))
+		debug_map_lookup(rt, mapname, args, nargs, res, stat);
 	if (stat == RT_TEMPFAIL)
 		*rstat = RT_TEMPFAIL;
 	if (!res && dflt)

@@ -73,8 +73,7 @@ static void endpoint_error(struct rt *rt, const struct rt_map *m, int status,
 {
 	va_list ap;
 
-	if (rt->exitstat == RT_OK)	/* syserr(): the first problem counts */
-		rt->exitstat = status;
+	rt_fail(rt, status);	/* syserr(): the first problem counts */
 	fprintf(rt->out, "socket map \"%s\": ", m->name);
 	va_start(ap, fmt);
 	vfprintf(rt->out, fmt, ap);
@@ -339,8 +338,7 @@ static int reply_fail(struct rt *rt, const struct rt_map *m, const struct reader
 			strerror(EAGAIN));
 	else
 		fprintf(rt->out, "socket_map_lookup(%s): %s\n", m->name, msg);
-	if (rt->exitstat == RT_OK)
-		rt->exitstat = r->timedout ? RT_OSERR : RT_SOFTWARE;
+	rt_fail(rt, r->timedout ? RT_OSERR : RT_SOFTWARE);
 	return -1;
 }
 
@@ -398,8 +396,7 @@ static int send_request(struct rt *rt, const struct rt_map *m, const char *key)
 	if (rc < 0) {
 		fprintf(rt->out, "socket_map_lookup(%s): failed to send lookup request: %s\n",
 			m->name, strerror(errno));
-		if (rt->exitstat == RT_OK)
-			rt->exitstat = RT_OSERR;
+		rt_fail(rt, RT_OSERR);
 	}
 	str_free(&req);
 	return rc;

@@ -41,7 +41,7 @@ static int cmp_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	struct str text = STR_INIT;
-	struct cf_parse_opts opts = { NULL, 1 };
+	struct cf_parse_opts opts = { .no_files = 1 };
 	int n = argc == 3 ? atoi(argv[2]) : 0;
 	double *ms;
 	FILE *null = fopen("/dev/null", "w");

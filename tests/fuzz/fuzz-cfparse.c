@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Parse text; *clean is set when nothing at all was reported. */
 static struct cf *parse(const char *text, size_t len, FILE *null, int *clean)
 {
-	const struct cf_parse_opts opts = { NULL, 1 };
+	const struct cf_parse_opts opts = { .no_files = 1 };
 	struct diag *d = diag_new(DIAG_TEXT, null, "fuzz");
 	struct cf *cf = cf_parse_buffer("fuzz.cf", text, len, d, &opts);
 

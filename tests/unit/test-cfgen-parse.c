@@ -33,7 +33,7 @@ static void run(const char *text, const char *root, struct result *r)
 {
 	FILE *out = open_memstream(&r->text, &r->len);
 	struct diag *d = diag_new(DIAG_TEXT, out, "test");
-	struct cf_parse_opts o = { root, root == NULL };
+	struct cf_parse_opts o = { .root = root, .no_files = root == NULL };
 
 	r->cf = cf_parse_buffer("t.cf", text, strlen(text), d, &o);
 	cf_validate(r->cf, d);

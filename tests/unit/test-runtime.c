@@ -1,7 +1,8 @@
 /*
  * test-runtime.c - unit tests for runtime/: tokenizer, classes, macros,
  * the rewriting engine (on IR built by hand and on .cf text through
- * cfgen's parser) and -bt commands. Limits are tested at N and N+1.
+ * cfgen's parser), -bt commands, queue ids and dates, -d specifications
+ * and DontBlameSendmail. Limits are tested at N and N+1.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,9 +21,12 @@
 #include "lib/str.h"
 #include "runtime/bt.h"
 #include "runtime/cls.h"
+#include "runtime/debug.h"
 #include "runtime/macro.h"
+#include "runtime/qid.h"
 #include "runtime/rt.h"
 #include "runtime/rw.h"
+#include "runtime/safefile.h"
 #include "runtime/tok.h"
 
 /* Join a token vector with blanks (metas printed as "$x"). */
@@ -279,6 +283,22 @@ static const struct {
 	{ "/map arith + 1", "map_lookup: arith (+ 1) no match (78)\n" },
 	{ "/map nosuch x", "Map named \"nosuch\" not found\n" },
 	{ "/bogus", "Unknown \"/\" command /bogus\n" },
+	/* macro and class names, as sendmail's macid() reads them */
+	{ "${abc", "Unbalanced { on abc\nUnable to assign macro/class ID (mid = 0xffffffff)\n" },
+	{ "${}", "Name required for macro/class\n" },
+	{ "$=", "Name required for macro/class\n" },
+	{ "${a b}", "Invalid macro/class character  \nUndefined\n" },
+	{ "${abcdefghijklmnopqrstuvwxy}", "Undefined\n" },	/* 25: the limit */
+	{ "${abcdefghijklmnopqrstuvwxyz}", "Macro/class name ({abcdefghijklmnopqrstuvwxy}) "
+	  "too long (25 chars max)\nUnable to assign macro/class ID (mid = 0xffffffff)\n" },
+	{ "$#x", "$#\n" },
+	{ "${1}", "$1\n" },
+	{ ".C", "" },
+	{ ".D", "Name required for macro/class\n" },
+	{ "$ ", "Undefined\n" },
+	{ "${quarantine}", "\n" },
+	{ "${addr_type}", "e r\n" },
+	{ "$=s", "rfc822\n" },
 };
 
 /* -bt commands against transcripts of the real sendmail 8.17. */
@@ -313,6 +333,98 @@ static void test_bt_commands(void **state)
 	rt_free(&rt);
 	cf_free(&cf);
 	free(buf);
+}
+
+/* Queue ids and $b: UTC fields in base 60, envelope number modulo 3600,
+ * pid in six digits at least; $b in local time, GMT at offset zero. */
+static void test_qid(void **state)
+{
+	static const struct {
+		time_t t;
+		long pid;
+		unsigned env;
+		const char *id;
+	} ids[] = {
+		{ 946684800, 18011, 0, "e0100000018011" },	/* 2000-01-01 */
+		{ 946684800, 1075, 3599, "e01000xx001075" },
+		{ 946684800, 1075, 3600, "e0100000001075" },
+		{ 946684861, 1234567, 61, "e01011111234567" },
+	};
+	static const struct {
+		const char *tz, *date;
+	} dates[] = {
+		{ "UTC0", "Sat, 1 Jan 2000 00:00:00 GMT" },
+		{ "XYZ0", "Sat, 1 Jan 2000 00:00:00 GMT" },
+		{ "EST5", "Fri, 31 Dec 1999 19:00:00 -0500" },
+		{ "IST-5:30", "Sat, 1 Jan 2000 05:30:00 +0530" },
+		{ "NPT-5:45", "Sat, 1 Jan 2000 05:45:00 +0545" },
+	};
+	char buf[QID_SIZE];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		qid_make(ids[i].t, ids[i].pid, ids[i].env, buf, sizeof buf);
+		assert_string_equal(buf, ids[i].id);
+	}
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		setenv("TZ", dates[i].tz, 1);
+		tzset();
+		qid_date(946684800, buf, sizeof buf);
+		assert_string_equal(buf, dates[i].date);
+	}
+	unsetenv("TZ");
+	tzset();
+}
+
+/* -d specifications: ranges, levels, junk ignored, levels capped. */
+static void test_debug_spec(void **state)
+{
+	static const struct {
+		const char *spec;
+		int cat, want;
+	} cases[] = {
+		{ "21.12", 21, 12 }, { "21.12", 20, 0 }, { "0-2.3", 2, 3 },
+		{ "0-2.3", 3, 0 }, { "", 99, 1 }, { "abc", 0, 0 }, { "2.x", 2, 0 },
+		{ "x,5", 5, 1 }, { "150", 99, 0 }, { "60.5,0", 0, 1 },
+		{ "7.300", 7, 255 }, { "99", 99, 1 }, { "0-foo", 0, 1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		unsigned char levels[DEBUG_CATEGORIES] = { 0 };
+
+		if (strcmp(cases[i].spec, "2.x") == 0)
+			levels[2] = 9;	/* a level that is not a number is 0 */
+		debug_set(levels, cases[i].spec);
+		assert_int_equal(levels[cases[i].cat], cases[i].want);
+	}
+}
+
+/* DontBlameSendmail: settings add up, Safe clears, by line. */
+static void test_dont_blame(void **state)
+{
+	static const char text[] =
+		"V10/Berkeley\n"
+		"O DontBlameSendmail=ClassFileInUnsafeDirPath\n"
+		"O DontBlameSendmail=trueststickybit, TrustStickyBit\n"
+		"O DontBlameSendmail=Safe,GroupWritableDirPathSafe\n";
+	static const char *const set[] = { "DontBlameSendmail=LinkedClassFileInWritableDir" };
+	FILE *quiet = fopen("/dev/null", "w");
+	struct diag *d = diag_new(DIAG_TEXT, quiet, "test");
+	struct cf *cf = cf_parse_buffer("t.cf", text, strlen(text), d, NULL);
+
+	(void)state;
+	assert_non_null(cf);
+	assert_int_equal(safefile_dbs(cf, 2, NULL, 0), 0);
+	assert_int_equal(safefile_dbs(cf, 3, NULL, 0), SAFEFILE_CLASS_UNSAFE_DIR);
+	assert_int_equal(safefile_dbs(cf, 4, NULL, 0),
+			 SAFEFILE_CLASS_UNSAFE_DIR | SAFEFILE_TRUST_STICKY);
+	assert_int_equal(safefile_dbs(cf, 5, NULL, 0), SAFEFILE_GROUP_DIR_SAFE);
+	assert_int_equal(safefile_dbs(cf, 3, set, 1),
+			 SAFEFILE_LINKED_CLASS | SAFEFILE_CLASS_UNSAFE_DIR);
+	cf_free(&cf);
+	diag_free(&d);
+	fclose(quiet);
 }
 
 /* Recursion: LIMIT_RULE_RECURSION nested calls, then the error. */
@@ -386,6 +498,9 @@ int main(void)
 		cmocka_unit_test(test_bt_commands),
 		cmocka_unit_test(test_recursion_limit),
 		cmocka_unit_test(test_engine_hand_ir),
+		cmocka_unit_test(test_qid),
+		cmocka_unit_test(test_debug_spec),
+		cmocka_unit_test(test_dont_blame),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
