@@ -90,6 +90,7 @@ static const struct option_def *long_name(struct parser *p, const char *text, si
 	}
 	parse_report(p, DIAG_ERROR, off, "CF006", "unknown option name %.*s", (int)n,
 		     text + off);
+	parse_reject(p, IR_REJECT_OPTION, text + off, n, NULL);
 	return NULL;
 }
 
@@ -284,6 +285,7 @@ void decl_k_line(struct parser *p, const char *text)
 	if (k == sizeof map_classes / sizeof *map_classes) {
 		parse_report(p, DIAG_ERROR, 1 + (size_t)(s - start), "CF000",
 			     "map %s: class %s not available", m.name, m.mclass);
+		parse_reject(p, IR_REJECT_MAPCLASS, m.name, strlen(m.name), m.mclass);
 		return;
 	}
 	map_flags(p, &m, s + n);

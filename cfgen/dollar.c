@@ -117,9 +117,17 @@ static size_t translate_one(const struct dollar_ctx *cx, const char *t, size_t l
 	size_t used;
 	int k;
 
-	if (len < 2) {
-		err(cx, col, "'$' at end of line");
-		return 0;
+	if (len < 2) {	/* sendmail's readcf keeps it as a plain '$' */
+		if (cx->diag) {
+			struct srcpos pos = { cx->file, cx->line, col };
+
+			diag_report(cx->diag, DIAG_WARNING, &pos, "CF003",
+				    "'$' at end of line (kept as a plain '$'; write '$$')");
+		}
+		c.kind = DOLLAR_CHAR;
+		c.c = '$';
+		push(out, c);
+		return 1;
 	}
 	if (t[1] == '$') {
 		c.kind = DOLLAR_CHAR;

@@ -183,11 +183,19 @@ struct ir_env {
 	struct srcpos pos;
 };
 
-/* A line sendmail's readcf refuses with a message and skips (today: R
- * lines without a TAB, CF001); the runtime prints them as readcf does. */
+/* A line sendmail's readcf refuses with a message and skips; the runtime
+ * prints each in sendmail's words (cfgen check reports them its own way). */
+enum ir_reject_kind {
+	IR_REJECT_RULE,		/* R line without a TAB (CF001); a = the line */
+	IR_REJECT_OPTION,	/* unknown option name (CF006); a = the name */
+	IR_REJECT_MAPCLASS,	/* K line of an unknown class (CF000); a = map,
+				 * b = class */
+};
+
 struct ir_rejected {
 	struct srcpos pos;
-	const char *text;	/* the line, trailing blanks removed */
+	enum ir_reject_kind kind;
+	const char *a, *b;	/* see the kinds */
 };
 
 struct cf {

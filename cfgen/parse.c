@@ -39,6 +39,18 @@ void *parse_grow(struct parser *p, void *arr, size_t n, size_t *cap, size_t size
 	return arena_grow(p->a, arr, n, *cap, size);
 }
 
+void parse_reject(struct parser *p, enum ir_reject_kind kind, const char *a,
+		  size_t alen, const char *b)
+{
+	struct cf *cf = p->cf;
+
+	cf->rejected = parse_grow(p, cf->rejected, cf->nrejected, &p->cap_rejected,
+				  sizeof *cf->rejected);
+	cf->rejected[cf->nrejected++] = (struct ir_rejected){
+		parse_pos(p, 0), kind, arena_strndup(p->a, a, alen),
+		b ? arena_strdup(p->a, b) : NULL };
+}
+
 struct srcpos parse_pos(const struct parser *p, size_t off)
 {
 	struct srcpos pos = { p->file, 0, 0 };

@@ -51,6 +51,9 @@ struct parser {
 void *parse_grow(struct parser *p, void *arr, size_t n, size_t *cap, size_t size);
 /* Position of byte off of the current logical line. */
 struct srcpos parse_pos(const struct parser *p, size_t off);
+/* Record the current line as one readcf refuses (ir.h: ir_rejected). */
+void parse_reject(struct parser *p, enum ir_reject_kind kind, const char *a,
+		  size_t alen, const char *b);
 /* Report at byte off of the current logical line. */
 void parse_report(struct parser *p, enum diag_severity sev, size_t off, const char *id,
 		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));

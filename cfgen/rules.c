@@ -227,10 +227,7 @@ void rules_r_line(struct parser *p, const char *text)
 			     "invalid rewrite line (tab expected between pattern and "
 			     "replacement%s)", text[sp] ? "; saw spaces here" : "");
 		check_cut(p, text, strlen(text));
-		p->cf->rejected = parse_grow(p, p->cf->rejected, p->cf->nrejected,
-					     &p->cap_rejected, sizeof *p->cf->rejected);
-		p->cf->rejected[p->cf->nrejected++] =
-			(struct ir_rejected){ parse_pos(p, 0), arena_strdup(p->a, text) };
+		parse_reject(p, IR_REJECT_RULE, text, strlen(text), NULL);
 		return;
 	}
 	rhs_start = lhs_end + strspn(text + lhs_end, "\t");

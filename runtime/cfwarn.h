@@ -15,5 +15,8 @@
 #include "runtime/rt.h"
 
 void cfwarn_rejected(struct rt *rt, FILE *err);
+/* At the end of reading: the warning for a V level other than ours
+ * (RT_CF_LEVEL), older or newer. */
+void cfwarn_version(const struct rt *rt, FILE *err);
 
 #endif

@@ -176,6 +176,18 @@ static enum resolve_result ask(const struct rt_map *m, const char *key,
 	return res;
 }
 
+/* At load, as readcf: "wrong type" for an -R sendmail does not know,
+ * then "missing -R type" whenever there is no usable one; the map stays
+ * (its lookups answer 68). */
+int map_dns_setup(struct rt *rt, struct rt_map *m, FILE *err)
+{
+	if (m->rtext && m->rrtype < 0)
+		map_load_error(rt, m, err, "dns map %s: wrong type %s", m->name, m->rtext);
+	if (m->rrtype <= 0)
+		map_load_error(rt, m, err, "dns map %s: missing -R type", m->name);
+	return 0;
+}
+
 /* "dns" class: see the file header. */
 const char *map_dns_lookup(struct rt *rt, struct rt_map *m, char *key,
 			   const char *const *args, int nargs, int *stat)

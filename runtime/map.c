@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "lib/arena.h"
+#include "lib/str.h"
 #include "lib/xalloc.h"
 #include "maps/mapdb.h"
 #include "runtime/mapclass.h"
@@ -42,7 +43,7 @@ static const struct map_class classes[] = {
 	{ .name = "regex", .lookup = map_regex_lookup, .setup = map_regex_setup },
 	{ .name = "stab", .lookup = map_stab_lookup, .setup = map_file_setup },
 	{ .name = "null", .lookup = map_null_lookup },
-	{ .name = "dns", .lookup = map_dns_lookup },
+	{ .name = "dns", .lookup = map_dns_lookup, .setup = map_dns_setup },
 	{ .name = "bestmx", .lookup = map_bestmx_lookup },
 	{ .name = "arpa", .lookup = map_arpa_lookup },
 	{ .name = "program", .lookup = map_program_lookup },
@@ -108,6 +109,26 @@ static void parse_flag(struct rt *rt, struct rt_map *m, const char *f)
 	}
 }
 
+/* A dns map's -R text as sendmail quotes it when it is wrong: from after
+ * "-R" to the end of the K line. */
+static void dns_rtext(struct rt *rt, struct rt_map *m, const struct ir_map *k)
+{
+	struct str s = STR_INIT;
+	size_t i = 0;
+
+	while (i < k->nflags && strncmp(k->flags[i], "-R", 2) != 0)
+		i++;
+	if (i == k->nflags)
+		return;
+	str_append(&s, k->flags[i] + 2 + strspn(k->flags[i] + 2, " \t"));
+	for (i++; i < k->nflags; i++)
+		str_printf(&s, " %s", k->flags[i]);
+	if (k->args && *k->args)
+		str_printf(&s, " %s", k->args);
+	m->rtext = arena_strdup(rt->arena, str_cstr(&s));
+	str_free(&s);
+}
+
 /* Set up one map from its K line. */
 static void setup_one(struct rt *rt, struct rt_map *m, const struct ir_map *k)
 {
@@ -120,6 +141,8 @@ static void setup_one(struct rt *rt, struct rt_map *m, const struct ir_map *k)
 		if (k->flags[i][0] == '-')
 			parse_flag(rt, m, k->flags[i]);
 	m->optional |= k->optional;
+	if (strcmp(k->mclass, "dns") == 0)
+		dns_rtext(rt, m, k);
 	if (strcmp(k->mclass, "dequote") == 0) {
 		m->keepquotes = 1;	/* it removes the quotes itself */
 		m->spacesub = ' ';	/* a key of several words never matches */

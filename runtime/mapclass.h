@@ -46,6 +46,7 @@ struct rt_map {
 	int optional, keepquotes, matchonly, nofold, nodefer_temp;
 	int negate, bre, subs, kcol, vcol, zdelim, nul;
 	int rrtype, zcount;	/* dns: -R type (ns_t_*), -Z count */
+	const char *rtext;	/* dns: -R as written, to the end of the line */
 	char spacesub;
 	int opened, failed;	/* open attempted / failed */
 	int busy;		/* a sequence being searched (cycle guard) */
@@ -82,7 +83,7 @@ map_lookup_fn map_db_lookup, map_text_lookup, map_dequote_lookup,
 	map_user_lookup, map_regex_lookup, map_null_lookup, map_dns_lookup,
 	map_bestmx_lookup, map_program_lookup, map_stab_lookup,
 	map_syslog_lookup, map_arpa_lookup, map_socket_lookup;
-map_setup_fn map_regex_setup, map_file_setup, map_syslog_setup;
+map_setup_fn map_regex_setup, map_file_setup, map_syslog_setup, map_dns_setup;
 /* Opens done at the first use, or early by /map (map_check_open), so
  * that their complaints come before its answer, as in sendmail. */
 map_open_fn map_socket_open, map_db_open, map_text_open, map_switch_open,

@@ -179,6 +179,7 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 		rt_free(&rt);
 		return NULL;
 	}
+	cfwarn_version(rt, err);
 	if (!cf_mailer(cf, "local")) {
 		if (err)
 			fputs("No local mailer defined\n", err);

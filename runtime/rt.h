@@ -33,6 +33,8 @@ struct rt_map;
 /* The sendmail version whose behaviour (and $v, -bt help text) we
  * reproduce. */
 #define RT_VERSION "8.17.1.9"
+/* The highest configuration level (V line) that version understands. */
+#define RT_CF_LEVEL 10
 
 /* sysexits(3) values sendmail reports as ruleset status. */
 enum rt_status {
