@@ -81,7 +81,8 @@ void opts_apply(struct opts *o, struct cf *cf)
 	if (o->nset == 0)
 		return;
 	o->added = xcalloc(n + (size_t)o->nset, sizeof *o->added);
-	memcpy(o->added, cf->options, n * sizeof *o->added);
+	if (n)	/* cf->options may be NULL when the .cf sets none */
+		memcpy(o->added, cf->options, n * sizeof *o->added);
 	for (int i = 0; i < o->nset; i++) {
 		const char *eq = strchr(o->set[i], '=');
 		char *name = xstrndup(o->set[i], (size_t)(eq - o->set[i]));
