@@ -51,6 +51,8 @@ static void perr(struct parser *ps, unsigned line, unsigned col, const char *id,
 		    q ? q : "");
 	free(q);
 	ps->errors++;
+	if (ps->res && ps->res->problem)
+		ps->res->problem(ps->res->arg, &pos, msg);
 }
 
 /* 1 if the n bytes at s are all blanks or tabs. */
@@ -100,7 +102,9 @@ static int name_key(struct parser *ps, const char *s, unsigned line,
 			if (key->s[i] >= 'A' && key->s[i] <= 'Z')
 				key->s[i] = (char)(key->s[i] - 'A' + 'a');
 	} else {
-		r = ps->res->resolve(ps->res->arg, s, key, &why);
+		struct srcpos at = { ps->file, line, 1 };
+
+		r = ps->res->resolve(ps->res->arg, s, &at, key, &why);
 	}
 	if (r != 0) {
 		struct srcpos pos = { ps->file, line, 1 };

@@ -54,9 +54,13 @@ int aliases_parse(FILE *in, const char *name, struct diag *d, aliases_fn fn,
 /* Decides whether an alias name is local and what key it stores. */
 struct aliases_resolver {
 	/* 0: local, *key set to the key (stored as is); 1: not local, *why
-	 * set to the reason (may stay empty). Both strings arrive empty. */
-	int (*resolve)(void *arg, const char *name, struct str *key,
-		       struct str *why);
+	 * set to the reason (may stay empty). Both strings arrive empty;
+	 * pos is the entry's position. */
+	int (*resolve)(void *arg, const char *name, const struct srcpos *pos,
+		       struct str *key, struct str *why);
+	/* When not NULL, told of every entry refused for its syntax (msg
+	 * without the quoted text; also reported through diag). */
+	void (*problem)(void *arg, const struct srcpos *pos, const char *msg);
 	void *arg;
 };
 

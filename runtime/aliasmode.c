@@ -46,7 +46,8 @@ static void not_local(const struct addr_parsed *pa, struct str *why)
 }
 
 /* aliases_resolver.resolve over struct rt (see aliasmode.h). */
-static int resolve(void *arg, const char *name, struct str *key, struct str *why)
+static int resolve(void *arg, const char *name, const struct srcpos *pos,
+		   struct str *key, struct str *why)
 {
 	struct rt *rt = arg;
 	struct addr_parsed pa = ADDR_PARSED_INIT;
@@ -55,6 +56,7 @@ static int resolve(void *arg, const char *name, struct str *key, struct str *why
 	size_t len = 0;
 	int r, local;
 
+	(void)pos;
 	cap = rt_debug(rt, 21, 1) ? NULL : open_memstream(&text, &len);
 	if (cap)
 		rt->out = cap;
@@ -80,5 +82,6 @@ static int resolve(void *arg, const char *name, struct str *key, struct str *why
 void aliasmode_resolver(struct rt *rt, struct aliases_resolver *res)
 {
 	res->resolve = resolve;
+	res->problem = NULL;
 	res->arg = rt;
 }

@@ -41,7 +41,8 @@ static const struct map_class classes[] = {
 	{ .name = "host", .lookup = map_host_lookup },
 	{ .name = "user", .lookup = map_user_lookup, .open = map_user_open },
 	{ .name = "regex", .lookup = map_regex_lookup, .setup = map_regex_setup },
-	{ .name = "stab", .lookup = map_stab_lookup, .setup = map_file_setup },
+	{ .name = "stab", .lookup = map_stab_lookup, .setup = map_file_setup,
+	  .open = map_stab_open },
 	{ .name = "null", .lookup = map_null_lookup },
 	{ .name = "dns", .lookup = map_dns_lookup, .setup = map_dns_setup },
 	{ .name = "bestmx", .lookup = map_bestmx_lookup },
@@ -201,6 +202,7 @@ void map_free_all(struct rt *rt)
 			regfree(&m->re);
 		free(m->text);
 		free(m->subs_v);
+		free(m->stab);
 		sockmap_free(&m->sock);
 	}
 	rt->nmaps = 0;

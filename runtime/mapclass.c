@@ -149,16 +149,6 @@ const char *map_null_lookup(struct rt *rt, struct rt_map *m, char *key,
 	return NULL;
 }
 
-/* "stab": sendmail's internal symbol table, which holds aliases only when
- * the K line names an alias file (read into it at open; we do not read
- * one): never a match. */
-const char *map_stab_lookup(struct rt *rt, struct rt_map *m, char *key,
-			    const char *const *args, int nargs, int *stat)
-{
-	(void)rt; (void)m; (void)key; (void)args; (void)nargs; (void)stat;
-	return NULL;
-}
-
 /* Classes whose K line must name something (stab: a file, socket: an
  * endpoint): without it, "No file name for CLASS map NAME". */
 int map_file_setup(struct rt *rt, struct rt_map *m, FILE *err)

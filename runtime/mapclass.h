@@ -61,6 +61,8 @@ struct rt_map {
 	int nfields;
 	struct sockmap *sock;	/* socket class: the endpoint */
 	char *text;		/* text class: the whole file */
+	struct stab_entry *stab;	/* stab class: the aliases read */
+	size_t nstab;
 	struct rt_map **subs_v;	/* sequence / switch members */
 	size_t nsubs;
 };
@@ -86,7 +88,7 @@ map_lookup_fn map_db_lookup, map_text_lookup, map_dequote_lookup,
 map_setup_fn map_regex_setup, map_file_setup, map_syslog_setup, map_dns_setup;
 /* Opens done at the first use, or early by /map (map_check_open), so
  * that their complaints come before its answer, as in sendmail. */
-map_open_fn map_socket_open, map_db_open, map_text_open, map_switch_open,
+map_open_fn map_socket_open, map_stab_open, map_db_open, map_text_open, map_switch_open,
 	map_user_open;
 
 /* Parse a regex field list ("1,3,4"; sendmail reads each number as atoi

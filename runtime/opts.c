@@ -133,7 +133,7 @@ static int alias_one(void *arg, const char *type, const char *path)
  * resolved by the configuration's rules (aliasmode.h). */
 int opts_run_other(struct opts *o, struct rt *rt)
 {
-	struct alias_run run = { rt, NULL, { NULL, NULL } };
+	struct alias_run run = { rt, NULL, { NULL, NULL, NULL } };
 	struct str files = STR_INIT;
 
 	(void)o;
