@@ -109,6 +109,7 @@ static void test_tokenize_table(void **state)
 		{ "${Long}", NULL, 10, "long value" },
 		{ "$j", NULL, 10, "$&j" },
 		{ "$?j set $.", NULL, 10, "set" },
+		{ "a$", NULL, 10, "a$" },	/* sendmail: a plain '$' */
 	};
 	struct str out = STR_INIT;
 
@@ -125,7 +126,7 @@ static void test_tokenize_table(void **state)
 static void test_dollar_errors(void **state)
 {
 	static const char *const bad[] = {
-		"$", "$0", "${}", "${abc", "${a b}", "$?A never closed", "\"open quote",
+		"$0", "${}", "${abc", "${a b}", "$?A never closed", "\"open quote",
 		"$L", "$> $@", "a(unclosed",
 	};
 	struct str out = STR_INIT;
