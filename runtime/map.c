@@ -275,7 +275,7 @@ const char *map_lookup(struct rt *rt, struct rt_map *m, char *key,
 		strip_quotes(key);
 	*stat = RT_OK;
 	if (strlen(key) > LIMIT_MAP_KEY)
-		return NULL;
+		key[LIMIT_MAP_KEY] = '\0';	/* cut, as sendmail's key buffer */
 	r = map_lookup_class(rt, m, key, args, nargs, stat);
 	if (!r && *stat == RT_TEMPFAIL && m->tapp) {
 		struct str s = STR_INIT;
