@@ -132,8 +132,11 @@ static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 	const char *text = slurp(rt->hosts_file ? rt->hosts_file : "/etc/hosts",
 				 (char **)&rt->hosts_text);
 	char line[1024];
+	size_t nlen = strlen(name);
 	int found = 0;
 
+	if (nlen && name[nlen - 1] == '.')
+		nlen--;	/* "localhost." is looked for as "localhost" */
 	for (; *text && !found; text += strcspn(text, "\n"), text += *text == '\n') {
 		char *save = NULL, *tok, *canon;
 		size_t len = strcspn(text, "\n");
@@ -147,7 +150,7 @@ static int hosts_file(const struct rt *rt, const char *name, struct str *out)
 			continue;
 		canon = strtok_r(NULL, " \t", &save);
 		for (tok = canon; tok && !found; tok = strtok_r(NULL, " \t", &save))
-			if (strcasecmp(tok, name) == 0) {
+			if (strlen(tok) == nlen && strncasecmp(tok, name, nlen) == 0) {
 				str_append(out, canon);
 				found = 1;
 			}

@@ -197,6 +197,16 @@ static const char *const meta_bytes[32] = {
 	"$@", "$:", "$>", "$?", "$|", "$.", "$[", "$]", "M-",
 };
 
+/* The byte sendmail's messages show for meta token t: its internal code
+ * (0200 + index in meta_bytes) without the high bit, as they print it. */
+static char meta_code(const char *t)
+{
+	for (size_t i = 0; i < sizeof meta_bytes / sizeof *meta_bytes; i++)
+		if (strcmp(meta_bytes[i], t) == 0)
+			return (char)i;
+	return '\0';
+}
+
 /* Print one token with sendmail's xputs() escaping (\377 shows as
  * nothing). */
 void rw_put_token(FILE *out, const char *t)
@@ -331,6 +341,7 @@ static int subst_defer(struct rt *rt, const char *name, struct tokv *out)
 {
 	const char *v = macro_get(rt->macros, name);
 	struct str s = STR_INIT;
+	struct tokv v_toks = TOKV_INIT;
 	int r;
 
 	if (rt_debug(rt, 21, 2))
@@ -338,7 +349,12 @@ static int subst_defer(struct rt *rt, const char *name, struct tokv *out)
 	if (!v)
 		return 0;
 	macro_expand(rt->macros, v, &s);
-	r = s.len ? scan_into(rt, str_cstr(&s), out) : 0;
+	/* scanned on its own, as sendmail does: too many tokens in all is
+	 * the caller's "expansion too long", not a scan error */
+	r = s.len ? scan_into(rt, str_cstr(&s), &v_toks) : 0;
+	for (size_t i = 0; r == 0 && i < v_toks.n; i++)
+		tokv_push(out, v_toks.v[i]);
+	tokv_free(&v_toks);
 	str_free(&s);
 	return r;
 }
@@ -500,10 +516,18 @@ static int callsubr(struct rt *rt, struct tokv *ws, int depth)
 
 		if (len >= 2 && ws->v[j + 1][0] == '"' && ws->v[j + 1][len - 1] == '"')
 			ws->v[j + 1] = arena_strndup(rt->work, ws->v[j + 1] + 1, len - 2);
-		int s = rt_set_lookup(rt, ws->v[j + 1]);	/* quotes stripped, as sendmail */
+		const char *name = ws->v[j + 1];
+		char code[2] = "";
+
+		if (tok_is_meta(name)) {	/* a marker names no set */
+			code[0] = meta_code(name);
+			name = code;
+			say(rt, "invalid ruleset name: \"%s\"", name);
+		}
+		int s = rt_set_lookup(rt, name);	/* quotes stripped, as sendmail */
 
 		if (s < 0) {
-			syserr(rt, "Unknown ruleset %s", ws->v[j + 1]);
+			syserr(rt, "Unknown ruleset %s", name);
 			return RT_CONFIG;
 		}
 		if (rt->sets[s].nrules == 0) {
