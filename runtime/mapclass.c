@@ -330,12 +330,17 @@ static void text_open_error(struct rt *rt, const struct rt_map *m,
 
 	if (slash)
 		*(slash == dir ? slash + 1 : slash) = '\0';
+	int status = RT_SOFTWARE;	/* syserr(); with an errno: EX_OSERR */
+
 	if (unsafe_dir(path))
 		why = "World writable directory";
-	else if (slash && stat(dir, &st) < 0)
+	else if (slash && stat(dir, &st) < 0) {
 		why = strerror(errno);
+		status = RT_OSERR;
+	}
 	fprintf(rt->out, "text map \"%s\": unsafe map file %s%s%s\n", m->name,
 		path, why ? ": " : "", why ? why : "");
+	rt_fail(rt, status);
 	free(dir);
 }
 
