@@ -8,9 +8,11 @@ dnl splices LOCAL_RULE_n and LOCAL_NET_CONFIG in place), LOCAL_RULESETS (9)
 dnl and last the mailers (7).  Consistency checks that need the whole .mc
 dnl (missing OSTYPE, features that need other features) run first.
 dnl
-ifdef(`_mc_ostype_', `',
+dnl define(`__OSTYPE__') is the idiom submit.mc files use to say that no
+dnl OSTYPE is wanted: accepted as one.
+ifdef(`_mc_ostype_', `', `ifdef(`__OSTYPE__', `',
 	`errprint(`*** ERROR: No system type defined (use OSTYPE macro)
-')')
+')')')
 ifdef(`_MAILER_local_', `', `_mc_mailer_load(`local')')
 include(_CF_DIR_`m4/checks.m4')
 
