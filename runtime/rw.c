@@ -287,6 +287,14 @@ void rw_print_pats(FILE *out, const struct rw_pat *p, size_t n, int lead)
 }
 
 /* Print a message the way sendmail's syserr/usrerr show it in -bt. */
+static void vsay(struct rt *rt, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void vsay(struct rt *rt, const char *fmt, va_list ap)
+{
+	vfprintf(rt->out, fmt, ap);
+	putc('\n', rt->out);
+}
+
 static void say(struct rt *rt, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void say(struct rt *rt, const char *fmt, ...)
@@ -294,9 +302,8 @@ static void say(struct rt *rt, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(rt->out, fmt, ap);
+	vsay(rt, fmt, ap);
 	va_end(ap);
-	putc('\n', rt->out);
 }
 
 /* say() for what sendmail reports with syserr(): the exit status of the
@@ -308,9 +315,8 @@ static void syserr(struct rt *rt, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(rt->out, fmt, ap);
+	vsay(rt, fmt, ap);
 	va_end(ap);
-	putc('\n', rt->out);
 	rt_fail(rt, RT_SOFTWARE);
 }
 
