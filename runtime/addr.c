@@ -167,6 +167,11 @@ int addr_resolve(struct rt *rt, const char *addr, int delim,
 	return 0;
 }
 
+int addr_aliasable(const struct addr_parsed *pa)
+{
+	return pa->kind == ADDR_MAILER && has_flag(pa->m, 'A');
+}
+
 void addr_parsed_free(struct addr_parsed *pa)
 {
 	str_free(&pa->host);

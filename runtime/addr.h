@@ -41,6 +41,9 @@ struct addr_parsed {
  * when the address cannot be tokenized (the error is printed). */
 int addr_resolve(struct rt *rt, const char *addr, int delim,
 		 struct addr_parsed *pa);
+/* 1 if pa resolved to a mailer with F=A, one aliases apply to (sendmail's
+ * test for a local, aliasable address). */
+int addr_aliasable(const struct addr_parsed *pa);
 /* Free pa's strings; pa may be reused after ADDR_PARSED_INIT. */
 void addr_parsed_free(struct addr_parsed *pa);
 

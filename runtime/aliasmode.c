@@ -65,8 +65,7 @@ static int resolve(void *arg, const char *name, const struct srcpos *pos,
 		fclose(cap);
 		rt->out = out;
 	}
-	local = r == 0 && pa.kind == ADDR_MAILER && pa.m->flags &&
-		strchr(pa.m->flags, 'A');
+	local = r == 0 && addr_aliasable(&pa);
 	if (local)
 		str_append(key, str_cstr(&pa.user));
 	else if (r < 0 && text && len)

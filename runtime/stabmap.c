@@ -47,8 +47,7 @@ static int stab_resolve(void *arg, const char *name, const struct srcpos *pos,
 	int local;
 
 	(void)why;
-	local = addr_resolve(sr->rt, name, 0, &pa) == 0 && pa.kind == ADDR_MAILER &&
-		pa.m->flags && strchr(pa.m->flags, 'A');
+	local = addr_resolve(sr->rt, name, 0, &pa) == 0 && addr_aliasable(&pa);
 	if (local)
 		str_append(key, str_cstr(&pa.user));
 	else {	/* a syserr() in sendmail */
