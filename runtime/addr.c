@@ -80,11 +80,12 @@ static const struct ir_mailer *special(struct rt *rt, const struct ir_mailer *m,
 	char *q, *p;
 
 	rw_join(rt, ws->v + uf, ut - uf, ' ', &u);	/* blanks, not BlankSub */
-	for (p = q = u.s ? u.s : (char *)""; *p; p++)	/* quotes only; a backslash stays */
+	str_reserve(&u, 0);	/* u.s is writable even when empty */
+	for (p = q = u.s; *p; p++)	/* quotes only; a backslash stays */
 		if (*p != '"')
 			*q++ = *p;
 	*q = '\0';
-	q = u.s ? u.s : (char *)"";
+	q = u.s;
 	if (has_flag(m, ':') && strncasecmp(q, ":include:", 9) == 0) {
 		to = mailer_find(rt, "*include*");
 		str_append(&pa->user, q + 9);
