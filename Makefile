@@ -121,6 +121,7 @@ fuzz: $(FUZZERS)
 	  mkdir -p $(O)/fuzz/corpus-$$n; \
 	  echo "== $$n for $(FUZZ_SECONDS)s"; \
 	  $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=$(O)/fuzz/ \
 	    $(O)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; done
 
 # The textbook server: build its .cf and maps, lint them, ask sendmail -bt.
