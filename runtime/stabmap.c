@@ -10,7 +10,8 @@
  * their resolved user part, and the summary line newaliases prints ends
  * the reading. Lookups fold the key (even with -f) and search the entries
  * (a linear search: stab maps hold small files). Problems of syntax are
- * skipped silently here; cfgen lint and newaliases report them.
+ * skipped (only a missing colon is reported, as sendmail does); after
+ * LIMIT_DIAG_ERRORS of them the reading stops, where sendmail reads on.
  */
 #include "runtime/mapclass.h"
 
@@ -21,6 +22,7 @@
 #include "lib/arena.h"
 #include "lib/diag.h"
 #include "lib/str.h"
+#include "lib/xalloc.h"
 #include "maps/aliases.h"
 #include "runtime/addr.h"
 
@@ -84,9 +86,7 @@ static int stab_add(void *arg, const struct alias *a)
 	if (!e) {
 		if (m->nstab == sr->cap) {
 			sr->cap = sr->cap ? 2 * sr->cap : 16;
-			m->stab = realloc(m->stab, sr->cap * sizeof *m->stab);
-			if (!m->stab)
-				abort();
+			m->stab = xreallocarray(m->stab, sr->cap, sizeof *m->stab);
 		}
 		e = &m->stab[m->nstab++];
 		e->key = arena_strndup(sr->rt->arena, a->name, a->namelen);
@@ -103,14 +103,14 @@ int map_stab_open(struct rt *rt, struct rt_map *m)
 {
 	struct stab_read sr = { rt, m, 0, 0, 0, 0 };
 	struct aliases_resolver res = { stab_resolve, stab_problem, &sr };
-	size_t n = strcspn(m->args, " \t");
-	char *path = arena_strndup(rt->arena, m->args, n);
+	char *path;
 	FILE *in, *quiet;
 	struct diag *d;
 
 	if (m->opened)
 		return m->failed ? -1 : 0;
 	m->opened = 1;
+	path = arena_strndup(rt->arena, m->args, strcspn(m->args, " \t"));
 	in = fopen(path, "r");
 	if (!in) {
 		m->failed = 1;
