@@ -80,7 +80,7 @@ static const struct ir_mailer *special(struct rt *rt, const struct ir_mailer *m,
 	char *q, *p;
 
 	rw_join(rt, ws->v + uf, ut - uf, ' ', &u);	/* blanks, not BlankSub */
-	str_reserve(&u, 0);	/* u.s is writable even when empty */
+	str_appendn(&u, "", 0);	/* u.s is a writable string even when empty */
 	for (p = q = u.s; *p; p++)	/* quotes only; a backslash stays */
 		if (*p != '"')
 			*q++ = *p;
