@@ -10,7 +10,6 @@
  */
 #include "runtime/debug.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,19 +100,13 @@ static const char *value(const struct rt *rt, const char *name)
 /* Collect the "[address]" words of a class, NUL-separated. */
 static void collect_literal(void *ctx, const char *word)
 {
-	char tmp[INET6_ADDRSTRLEN + 8];
 	unsigned char a[16];
-	size_t n = strlen(word);
-	const char *t = tmp;
+	const char *end;
+	int af;
 
-	if (word[0] != '[' || word[n - 1] != ']' || n - 2 >= sizeof tmp)
-		return;
-	memcpy(tmp, word + 1, n - 2);	/* "[name]" entries are no address */
-	tmp[n - 2] = '\0';
-	if (strncasecmp(tmp, "IPv6:", 5) == 0)
-		t += 5;
-	if (inet_pton(AF_INET, t, a) == 1 || inet_pton(AF_INET6, t, a) == 1)
-		str_appendn(ctx, word, n + 1);
+	/* "[name]" entries are no address */
+	if (host_literal(word, a, &af, &end) == 0 && *end == '\0')
+		str_appendn(ctx, word, strlen(word) + 1);
 }
 
 /* "a.k.a." for each interface address in class w and its host name,

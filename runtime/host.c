@@ -95,23 +95,35 @@ int host_switch_has(const struct rt *rt, const char *service,
 	return found;
 }
 
-/* The address of an "[a.b.c.d]" / "[IPv6:...]" literal into buf
- * (family in *af); 0, or -1 when name is not a valid literal. */
-static int literal(const char *name, unsigned char *buf, int *af)
+/* host_literal(): see host.h. */
+int host_literal(const char *name, unsigned char *addr, int *af, const char **end)
 {
 	char tmp[INET6_ADDRSTRLEN + 8];
-	size_t n = strlen(name);
+	const char *close = name[0] == '[' ? strchr(name, ']') : NULL, *a = tmp;
+	size_t n;
 
-	if (n < 3 || name[0] != '[' || name[n - 1] != ']' || n - 2 >= sizeof tmp)
+	if (!close || (n = (size_t)(close - name - 1)) >= sizeof tmp)
 		return -1;
-	memcpy(tmp, name + 1, n - 2);
-	tmp[n - 2] = '\0';
-	if (strncasecmp(tmp, "IPv6:", 5) == 0) {
-		*af = AF_INET6;
-		return inet_pton(AF_INET6, tmp + 5, buf) == 1 ? 0 : -1;
+	memcpy(tmp, name + 1, n);
+	tmp[n] = '\0';
+	*end = close + 1;
+	if (strncasecmp(tmp, "IPv6:", 5) == 0)
+		a += 5;
+	else if (inet_pton(AF_INET, tmp, addr) == 1) {
+		*af = AF_INET;
+		return 0;
 	}
-	*af = AF_INET;
-	return inet_pton(AF_INET, tmp, buf) == 1 ? 0 : -1;
+	*af = AF_INET6;
+	return inet_pton(AF_INET6, a, addr) == 1 ? 0 : -1;
+}
+
+/* 1 when name is exactly an address literal (host_literal, nothing after
+ * its ']'), its address in addr. */
+static int literal(const char *name, unsigned char *addr, int *af)
+{
+	const char *end;
+
+	return host_literal(name, addr, af, &end) == 0 && *end == '\0';
 }
 
 /* The name of a literal's address from the system's gethostbyaddr (its
@@ -169,7 +181,7 @@ int host_getcanonname(struct rt *rt, const char *name, int search,
 
 	safefile_switch_warn(rt);	/* sendmail warns here, once */
 	str_reset(out);
-	if (literal(name, addr, &af) == 0)
+	if (literal(name, addr, &af))
 		return reverse(addr, af, out);	/* the answer is kept as is */
 	host_switch_methods(rt, "hosts", &methods);
 	for (p = methods.s; p && *p && !found;) {
@@ -247,26 +259,16 @@ static void cache_add(struct rt *rt, const char *name, int status,
  * stays empty); not an address: EX_UNAVAILABLE; else its reverse name. */
 static int map_literal(const char *name, struct str *out)
 {
-	char tmp[INET6_ADDRSTRLEN + 8];
-	const char *close = strchr(name, ']'), *a = tmp;
 	unsigned char addr[16];
-	size_t n;
+	const char *end;
+	int af;
 
 	str_reset(out);
-	if (!close)
+	if (!strchr(name, ']'))
 		return RT_OK;
-	n = (size_t)(close - name - 1);
-	if (n >= sizeof tmp)
+	if (host_literal(name, addr, &af, &end) < 0)
 		return RT_UNAVAILABLE;
-	memcpy(tmp, name + 1, n);
-	tmp[n] = '\0';
-	if (strncasecmp(tmp, "IPv6:", 5) == 0)
-		a += 5;
-	else if (inet_pton(AF_INET, tmp, addr) == 1)
-		return reverse(addr, AF_INET, out);
-	if (inet_pton(AF_INET6, a, addr) == 1)
-		return reverse(addr, AF_INET6, out);
-	return RT_UNAVAILABLE;
+	return reverse(addr, af, out);
 }
 
 /* host_map_canon(): see host.h. */

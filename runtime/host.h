@@ -27,6 +27,11 @@ void host_probe_interfaces(struct rt *rt);
  * search 0 turns the resolver's search list off (bestmx does). */
 int host_getcanonname(struct rt *rt, const char *name, int search,
 		      struct str *out);
+/* The address an "[a.b.c.d]", "[IPv6:...]" or "[::1]" literal at the
+ * start of name spells (the text up to its first ']'; *end gets the
+ * byte after that ']'): 0 with the address in addr (16 bytes) and its
+ * family in *af, or -1 when name has no such literal. */
+int host_literal(const char *name, unsigned char *addr, int *af, const char **end);
 /* host_getcanonname() with the search list: /canon, getmxrr's fallback. */
 int host_canon(struct rt *rt, const char *name, struct str *out);
 /* host_canon() for the host map: answers (failures too) are remembered
