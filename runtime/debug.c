@@ -13,7 +13,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "lib/str.h"
 #include "runtime/btcmd.h"
