@@ -296,7 +296,8 @@ const char *map_db_lookup(struct rt *rt, struct rt_map *m, char *key,
 			*stat = RT_TEMPFAIL;
 		return NULL;
 	}
-	char *k = arena_strdup(rt->work, key);	/* -m gives the key as it came */
+	/* -m gives the key as it came: fold a copy then */
+	char *k = m->matchonly ? arena_strdup(rt->work, key) : key;
 
 	map_fold(m, k);
 	if (strlen(k) > LIMIT_MAP_KEY)

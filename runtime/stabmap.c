@@ -134,15 +134,13 @@ int map_stab_open(struct rt *rt, struct rt_map *m)
 const char *map_stab_lookup(struct rt *rt, struct rt_map *m, char *key,
 			    const char *const *args, int nargs, int *stat)
 {
-	char *k = arena_strdup(rt->work, key);
+	char *k = m->matchonly ? arena_strdup(rt->work, key) : key;
 
 	if (map_stab_open(rt, m) < 0) {
 		*stat = RT_TEMPFAIL;
 		return NULL;
 	}
-	for (char *p = k; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p += 32;
+	addr_lower(k);
 	for (size_t i = 0; i < m->nstab; i++)
 		if (strcmp(m->stab[i].key, k) == 0)
 			return map_result(rt, m, m->matchonly ? key : m->stab[i].value,
