@@ -91,6 +91,7 @@ static void deliver(struct parser *ps, const char *name, size_t nlen,
 static int name_key(struct parser *ps, const char *s, unsigned line,
 		    struct str *key)
 {
+	struct srcpos pos = { ps->file, line, 1 };
 	struct str why = STR_INIT;
 	int r = 0;
 
@@ -102,12 +103,9 @@ static int name_key(struct parser *ps, const char *s, unsigned line,
 			if (key->s[i] >= 'A' && key->s[i] <= 'Z')
 				key->s[i] = (char)(key->s[i] - 'A' + 'a');
 	} else {
-		struct srcpos at = { ps->file, line, 1 };
-
-		r = ps->res->resolve(ps->res->arg, s, &at, key, &why);
+		r = ps->res->resolve(ps->res->arg, s, &pos, key, &why);
 	}
 	if (r != 0) {
-		struct srcpos pos = { ps->file, line, 1 };
 		char *q = diag_quote(s, QUOTE_MAX);
 		diag_report(ps->d, DIAG_ERROR, &pos, "ALI005",
 			    "cannot alias non-local names: %s%s%s%s", q,
