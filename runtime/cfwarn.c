@@ -3,36 +3,40 @@
  */
 #include "runtime/cfwarn.h"
 
-/* One refused line in readcf's words. */
-static void print_one(const struct cf *cf, const struct ir_rejected *r, FILE *err)
+#include "lib/str.h"
+
+/* One refused line in readcf's words (each is a syserr there). */
+static void print_one(struct rt *rt, const struct ir_rejected *r, FILE *err)
 {
-	fprintf(err, "%s: line %u: ", r->pos.file ? r->pos.file : cf->file,
-		r->pos.line);
+	struct str line = STR_INIT;
+
 	switch (r->kind) {
 	case IR_REJECT_RULE:
 		/* readcf has already turned '$' into its macro byte, which
 		 * prints as \001 */
-		fputs("invalid rewrite line \"", err);
 		for (const char *p = r->a; *p; p++)
-			putc(*p == '$' ? '\001' : *p, err);
-		fputs("\" (tab expected)\n", err);
+			str_appendc(&line, *p == '$' ? '\001' : *p);
+		rt_syserr_at(rt, err, &r->pos, "invalid rewrite line \"%s\" (tab expected)",
+			     str_cstr(&line));
 		break;
 	case IR_REJECT_OPTION:
-		fprintf(err, "readcf: unknown option name %s\n", r->a);
+		rt_syserr_at(rt, err, &r->pos, "readcf: unknown option name %s", r->a);
 		break;
 	case IR_REJECT_MAPCLASS:
-		fprintf(err, "readcf: map %s: class %s not available\n", r->a, r->b);
+		rt_syserr_at(rt, err, &r->pos, "readcf: map %s: class %s not available",
+			     r->a, r->b);
 		break;
 	}
+	str_free(&line);
 }
 
-void cfwarn_rejected(struct rt *rt, FILE *err)
+void cfwarn_rejected_upto(struct rt *rt, FILE *err, unsigned line)
 {
-	for (size_t i = 0; i < rt->cf->nrejected; i++) {
-		if (err)
-			print_one(rt->cf, &rt->cf->rejected[i], err);
-		rt_fail(rt, RT_SOFTWARE);
-	}
+	const struct cf *cf = rt->cf;
+
+	for (; rt->nrejected_told < cf->nrejected &&
+	       cf->rejected[rt->nrejected_told].pos.line < line; rt->nrejected_told++)
+		print_one(rt, &cf->rejected[rt->nrejected_told], err);
 }
 
 void cfwarn_version(const struct rt *rt, FILE *err)

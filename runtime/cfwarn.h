@@ -14,7 +14,10 @@
 
 #include "runtime/rt.h"
 
-void cfwarn_rejected(struct rt *rt, FILE *err);
+/* Print the refused lines before line (UINT_MAX: all) not yet printed:
+ * the map setup calls it before each K line, so that the messages come
+ * in the order of the file, as readcf prints them. */
+void cfwarn_rejected_upto(struct rt *rt, FILE *err, unsigned line);
 /* At the end of reading: the warning for a V level other than ours
  * (RT_CF_LEVEL), older or newer. */
 void cfwarn_version(const struct rt *rt, FILE *err);

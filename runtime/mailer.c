@@ -94,11 +94,9 @@ void mailer_check_all(struct rt *rt, FILE *err)
 		const char *what, *name;
 		long uid, gid;
 
-		if (mailer_ugid(&cf->mailers[i], &uid, &gid, &what, &name) < 0) {
-			rt_fail(rt, RT_SOFTWARE);
-			fprintf(err, "%s: line %u: readcf: mailer U= flag: unknown %s %s\n",
-				cf->mailers[i].pos.file, cf->mailers[i].pos.line, what, name);
-		}
+		if (mailer_ugid(&cf->mailers[i], &uid, &gid, &what, &name) < 0)
+			rt_syserr_at(rt, err, &cf->mailers[i].pos,
+				     "readcf: mailer U= flag: unknown %s %s", what, name);
 	}
 }
 

@@ -21,6 +21,7 @@
 #include "lib/str.h"
 #include "lib/xalloc.h"
 #include "maps/mapdb.h"
+#include "runtime/cfwarn.h"
 #include "runtime/mapclass.h"
 #include "runtime/sockmap.h"
 
@@ -67,17 +68,14 @@ static const struct map_class *find_class(const char *name)
 void map_load_error(struct rt *rt, const struct rt_map *m, FILE *err,
 		    const char *fmt, ...)
 {
+	struct str msg = STR_INIT;
 	va_list ap;
 
-	rt_fail(rt, RT_SOFTWARE);	/* syserr(): the first problem counts */
-	if (!err)
-		return;
-	fprintf(err, "%s: line %u: ", m->ir->pos.file ? m->ir->pos.file : rt->cf->file,
-		m->ir->pos.line);
 	va_start(ap, fmt);
-	vfprintf(err, fmt, ap);
+	str_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	putc('\n', err);
+	rt_syserr_at(rt, err, &m->ir->pos, "%s", str_cstr(&msg));
+	str_free(&msg);
 }
 
 /* Apply one "-x..." flag word to m. */
@@ -169,6 +167,7 @@ int map_setup(struct rt *rt, FILE *err)
 	for (size_t i = 0; i < cf->nmaps; i++) {
 		struct rt_map *m = &rt->maps[i];
 
+		cfwarn_rejected_upto(rt, err, cf->maps[i].pos.line);
 		setup_one(rt, m, &cf->maps[i]);
 		if (!m->cls)	/* syserr() in sendmail: EX_SOFTWARE */
 			map_load_error(rt, m, err, "readcf: map %s: class %s not available",

@@ -13,7 +13,9 @@
 #include "runtime/mailer.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <pwd.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -170,7 +172,6 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 	startup_classes(rt);
 	for (size_t i = 0; i < cf->nmacros; i++)
 		macro_set(rt->macros, cf->macros[i].name, cf->macros[i].value);
-	cfwarn_rejected(rt, err);
 	load_classes(rt);
 	host_probe_interfaces(rt);
 	add_j_to_w(rt);
@@ -179,6 +180,7 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 		rt_free(&rt);
 		return NULL;
 	}
+	cfwarn_rejected_upto(rt, err, UINT_MAX);
 	cfwarn_version(rt, err);
 	if (!cf_mailer(cf, "local")) {
 		if (err)
@@ -186,6 +188,22 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err)
 		rt_fail(rt, RT_SOFTWARE);
 	}
 	return rt;
+}
+
+/* rt_syserr_at(): see rt.h. */
+void rt_syserr_at(struct rt *rt, FILE *out, const struct srcpos *pos,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	rt_fail(rt, RT_SOFTWARE);
+	if (!out)
+		return;
+	fprintf(out, "%s: line %u: ", pos->file ? pos->file : rt->cf->file, pos->line);
+	va_start(ap, fmt);
+	vfprintf(out, fmt, ap);
+	va_end(ap);
+	putc('\n', out);
 }
 
 /* The first error status sticks (sendmail's ExitStat). */

@@ -69,6 +69,7 @@ struct rt {
 	int trace;		/* print "input:"/"returns:" lines */
 	unsigned char debug[100];	/* -d levels by category */
 	int exitstat;		/* first error so far (sendmail's ExitStat) */
+	size_t nrejected_told;	/* cf->rejected printed so far (cfwarn.h) */
 	const char *switch_file;	/* ServiceSwitchFile to read, or NULL */
 	const char *switch_name;	/* ServiceSwitchFile as configured */
 	int switch_warn;	/* its warnings: 0 not yet, 1 due, 2 done */
@@ -88,6 +89,12 @@ struct rt *rt_new(const struct cf *cf, char opmode, FILE *out, FILE *err);
 void rt_free(struct rt **rtp);
 /* Record an error status: the first one is the one sendmail exits with. */
 void rt_fail(struct rt *rt, int status);
+/* A syserr() about a line of the configuration or a file it names, as
+ * readcf prints one: "FILE: line N: message" on out (pos->file NULL: the
+ * .cf itself; out NULL: nothing printed); the status becomes EX_SOFTWARE
+ * (rt_fail). */
+void rt_syserr_at(struct rt *rt, FILE *out, const struct srcpos *pos,
+		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Ruleset number for a name or number as written; -1 if unknown. */
 int rt_set_lookup(const struct rt *rt, const char *name);
 /* The name to print for ruleset n (its name, else its number, in buf). */

@@ -52,11 +52,9 @@ static int stab_resolve(void *arg, const char *name, const struct srcpos *pos,
 	local = addr_resolve(sr->rt, name, 0, &pa) == 0 && addr_aliasable(&pa);
 	if (local)
 		str_append(key, str_cstr(&pa.user));
-	else {	/* a syserr() in sendmail */
-		fprintf(sr->rt->out, "%s: line %u: %s... cannot alias non-local names\n",
-			pos->file, pos->line, name);
-		rt_fail(sr->rt, RT_SOFTWARE);
-	}
+	else
+		rt_syserr_at(sr->rt, sr->rt->out, pos,
+			     "%s... cannot alias non-local names", name);
 	addr_parsed_free(&pa);
 	return local ? 0 : 1;
 }
@@ -69,8 +67,7 @@ static void stab_problem(void *arg, const struct srcpos *pos, const char *msg)
 
 	if (strcmp(msg, "missing colon") != 0)
 		return;
-	fprintf(sr->rt->out, "%s: line %u: %s\n", pos->file, pos->line, msg);
-	rt_fail(sr->rt, RT_SOFTWARE);
+	rt_syserr_at(sr->rt, sr->rt->out, pos, "%s", msg);
 }
 
 /* Keep one good entry (a later one of the same key wins, as in a map). */
